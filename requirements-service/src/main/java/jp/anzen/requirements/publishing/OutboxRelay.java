@@ -1,0 +1,152 @@
+package jp.anzen.requirements.publishing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Relays committed outbox rows to Kafka in commit order, at least once.
+ *
+ * <p>Rows are read in (transaction id, id) order and only below the oldest transaction still running:
+ * a transaction that started earlier but commits later can then never be skipped. The checkpoint moves in
+ * the same transaction, after Kafka acknowledged every record of the batch; an advisory lock keeps one
+ * relay at a time when the service runs several instances.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    private final AgroalDataSource dataSource;
+    private final Emitter<String> emitter;
+
+    public OutboxRelay(AgroalDataSource dataSource, @Channel(Outbox.CATALOGUE_EVENTS) Emitter<String> emitter) {
+        this.dataSource = dataSource;
+        this.emitter = emitter;
+    }
+
+    @Scheduled(every = "${anzen.outbox.poll-interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            while (relayBatch() == BATCH) {
+                // keep going while there is a backlog
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    private record Row(long id, String transactionId, String eventId, String key, String type, String subject,
+            String payload, java.time.OffsetDateTime createdAt) {
+    }
+
+    /** Sends one batch and moves the checkpoint past it; returns how many rows it sent. */
+    @Transactional
+    int relayBatch() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!tryLock(c)) {
+                return 0;
+            }
+            List<Row> rows = next(c);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                acks.add(send(row));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            Row last = rows.get(rows.size() - 1);
+            try (PreparedStatement s = c.prepareStatement("UPDATE outbox_checkpoint SET last_transaction_id = ?::xid8,"
+                    + " last_id = ? WHERE relay = ?")) {
+                s.setString(1, last.transactionId());
+                s.setLong(2, last.id());
+                s.setString(3, Outbox.CATALOGUE_EVENTS);
+                s.executeUpdate();
+            }
+            return rows.size();
+        } catch (SQLException | TimeoutException e) {
+            throw new IllegalStateException("outbox relay failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused an outbox record: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay'))");
+                ResultSet r = s.executeQuery()) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
+    private static List<Row> next(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT o.id, o.transaction_id::text, o.event_id::text, o.message_key, o.type, o.subject, o.payload::text,
+                       o.created_at
+                FROM outbox o, outbox_checkpoint cp
+                WHERE cp.relay = ?
+                  AND (o.transaction_id, o.id) > (cp.last_transaction_id, cp.last_id)
+                  AND o.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY o.transaction_id, o.id
+                LIMIT ?""")) {
+            s.setString(1, Outbox.CATALOGUE_EVENTS);
+            s.setInt(2, BATCH);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getObject(8, java.time.OffsetDateTime.class)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private CompletableFuture<Void> send(Row row) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<String> message = Message.of(row.payload())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(row.eventId())
+                        .withType(row.type())
+                        .withSubject(row.subject())
+                        .withTimestamp(row.createdAt().atZoneSameInstant(ZoneOffset.UTC))
+                        .build());
+        emitter.send(message);
+        return acked;
+    }
+}
