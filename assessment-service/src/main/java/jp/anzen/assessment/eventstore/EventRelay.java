@@ -1,0 +1,155 @@
+package jp.anzen.assessment.eventstore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes committed events to {@code assessment-events} in commit order, keyed by facility code so each
+ * facility's history stays in one partition, in order. The event table is its own outbox.
+ *
+ * <p>Sequence values are not committed in order, so rows are read only below the oldest transaction still
+ * running ({@code pg_snapshot_xmin}), ordered by (transaction id, global id); the checkpoint moves in the
+ * same transaction once Kafka acknowledged the batch. Delivery is at least once: consumers skip what they
+ * already applied by stream version.
+ */
+@ApplicationScoped
+public class EventRelay {
+
+    public static final String TOPIC = "assessment-events";
+    private static final Logger LOG = Logger.getLogger(EventRelay.class);
+    private static final int BATCH = 1000;
+
+    private final AgroalDataSource dataSource;
+    private final Emitter<String> emitter;
+
+    public EventRelay(AgroalDataSource dataSource, @Channel(TOPIC) Emitter<String> emitter) {
+        this.dataSource = dataSource;
+        this.emitter = emitter;
+    }
+
+    @Scheduled(every = "${anzen.outbox.poll-interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            while (relayBatch() == BATCH) {
+                // drain a backlog before sleeping again
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Event relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    private record Committed(long globalId, String transactionId, String eventId, String streamId, int streamVersion,
+            String facilityCode, String type, String payload, OffsetDateTime recordedAt) {
+    }
+
+    @Transactional
+    int relayBatch() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!singleRelay(c)) {
+                return 0;
+            }
+            List<Committed> batch = nextBatch(c);
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+            batch.forEach(event -> acks.add(publish(event)));
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            Committed last = batch.get(batch.size() - 1);
+            try (PreparedStatement s = c.prepareStatement("UPDATE relay_checkpoint SET last_transaction_id = ?::xid8,"
+                    + " last_global_id = ? WHERE relay = ?")) {
+                s.setString(1, last.transactionId());
+                s.setLong(2, last.globalId());
+                s.setString(3, TOPIC);
+                s.executeUpdate();
+            }
+            return batch.size();
+        } catch (SQLException | TimeoutException e) {
+            throw new IllegalStateException("event relay failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused an event: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** One relay at a time across instances: the others skip this round. */
+    private static boolean singleRelay(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext('event-relay'))");
+                ResultSet r = s.executeQuery()) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
+    private static List<Committed> nextBatch(Connection c) throws SQLException {
+        List<Committed> batch = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT e.global_id, e.transaction_id::text, e.event_id::text, e.stream_id, e.stream_version,
+                       e.facility_code, e.type, e.payload::text, e.recorded_at
+                FROM event e, relay_checkpoint cp
+                WHERE cp.relay = ?
+                  AND (e.transaction_id, e.global_id) > (cp.last_transaction_id, cp.last_global_id)
+                  AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY e.transaction_id, e.global_id
+                LIMIT ?""")) {
+            s.setString(1, TOPIC);
+            s.setInt(2, BATCH);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    batch.add(new Committed(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
+                            r.getString(6), r.getString(7), r.getString(8), r.getObject(9, OffsetDateTime.class)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private CompletableFuture<Void> publish(Committed event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        emitter.send(Message.of(event.payload())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.facilityCode()).build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(event.eventId())
+                        .withType("jp.anzen.assessment." + event.type() + ".v1")
+                        .withSubject(event.streamId())
+                        .withTimestamp(event.recordedAt().atZoneSameInstant(ZoneOffset.UTC))
+                        .withExtension("streamid", event.streamId())
+                        .withExtension("streamversion", event.streamVersion())
+                        .withExtension("facilitycode", event.facilityCode())
+                        .build()));
+        return acked;
+    }
+}

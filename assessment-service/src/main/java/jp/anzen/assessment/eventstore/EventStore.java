@@ -1,0 +1,126 @@
+package jp.anzen.assessment.eventstore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The append-only event table. Appends name the version the caller last saw; the unique
+ * (stream_id, stream_version) constraint turns a concurrent write into a {@link StreamConflictException},
+ * never a silent overwrite. A batch is one statement batch in the caller's transaction.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    public EventStore(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** The stream's events in order; empty when the stream does not exist. */
+    public List<StoredEvent> read(String streamId) {
+        return query("WHERE stream_id = ? ORDER BY stream_version", streamId);
+    }
+
+    /** Every stream of one facility, in commit order (its audit trail). */
+    public List<StoredEvent> readFacility(String facilityCode) {
+        return query("WHERE facility_code = ? ORDER BY global_id", facilityCode);
+    }
+
+    /**
+     * Appends after {@code expectedVersion} (0 for a new stream) and returns the stream's new version.
+     *
+     * @throws StreamConflictException when the stream is no longer at {@code expectedVersion}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int append(String streamId, String facilityCode, int expectedVersion, List<NewEvent> events, Actor actor) {
+        if (currentVersion(streamId) != expectedVersion) {
+            throw new StreamConflictException(streamId, expectedVersion);
+        }
+        int version = expectedVersion;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO event (event_id, stream_id, stream_version,"
+                        + " facility_code, type, payload, metadata) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+            String metadata = json.writeValueAsString(actor);
+            for (NewEvent event : events) {
+                s.setObject(1, UUID.randomUUID());
+                s.setString(2, streamId);
+                s.setInt(3, ++version);
+                s.setString(4, facilityCode);
+                s.setString(5, event.type());
+                s.setString(6, json.writeValueAsString(event.payload()));
+                s.setString(7, metadata);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new StreamConflictException(streamId, expectedVersion);
+            }
+            throw new IllegalStateException("cannot append to " + streamId, e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return version;
+    }
+
+    public int currentVersion(String streamId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT coalesce(max(stream_version), 0) FROM event WHERE stream_id = ?")) {
+            s.setString(1, streamId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<StoredEvent> query(String where, String parameter) {
+        List<StoredEvent> events = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT global_id, event_id, stream_id, stream_version,"
+                        + " facility_code, type, payload::text, metadata::text, recorded_at FROM event " + where)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    events.add(new StoredEvent(r.getLong(1), r.getObject(2, UUID.class), r.getString(3), r.getInt(4),
+                            r.getString(5), r.getString(6), json.readTree(r.getString(7)), json.readTree(r.getString(8)),
+                            r.getObject(9, OffsetDateTime.class).toInstant()));
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return events;
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
