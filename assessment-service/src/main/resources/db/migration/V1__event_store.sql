@@ -10,7 +10,8 @@ CREATE TABLE event (
     type           text NOT NULL,
     payload        jsonb NOT NULL,
     metadata       jsonb NOT NULL,
-    recorded_at    timestamptz NOT NULL DEFAULT now(),
+    -- the time of the insert itself, so that later events of a stream never carry an earlier time
+    recorded_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
     -- optimistic concurrency: two writers of the same version cannot both commit
     UNIQUE (stream_id, stream_version)
 );

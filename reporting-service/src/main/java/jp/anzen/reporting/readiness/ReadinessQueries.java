@@ -1,0 +1,140 @@
+package jp.anzen.reporting.readiness;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+import jp.anzen.reporting.access.Reader.FacilityScope;
+
+/** Reads readiness from the projections; nothing here folds events. */
+@ApplicationScoped
+public class ReadinessQueries {
+
+    private final AgroalDataSource dataSource;
+
+    public ReadinessQueries(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record FacilityRow(FacilityScope scope, String name, String kind) {
+    }
+
+    /** The facility as registered at {@code asOf}, with the networks it belonged to then. */
+    public Optional<FacilityRow> facility(String code, Instant asOf) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT f.name, f.kind, f.prefecture, n.network_id FROM facility f"
+                        + " LEFT JOIN facility_network n ON n.facility_code = f.code AND n.valid_from <= ?"
+                        + "   AND (n.valid_to IS NULL OR n.valid_to > ?)"
+                        + " WHERE f.code = ? AND f.registered_at <= ?")) {
+            Timestamp at = Timestamp.from(asOf);
+            s.setTimestamp(1, at);
+            s.setTimestamp(2, at);
+            s.setString(3, code);
+            s.setTimestamp(4, at);
+            try (ResultSet r = s.executeQuery()) {
+                FacilityRow row = null;
+                Set<String> networks = new HashSet<>();
+                while (r.next()) {
+                    if (row == null) {
+                        row = new FacilityRow(new FacilityScope(code, r.getString(3), networks), r.getString(1), r.getString(2));
+                    }
+                    if (r.getString(4) != null) {
+                        networks.add(r.getString(4));
+                    }
+                }
+                return Optional.ofNullable(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<Readiness.Form> forms(String code, String facilityKind, Integer fiscalYear, Instant asOf) {
+        List<Readiness.Form> forms = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT a.id::text, a.framework_id, a.version, v.title_ja, v.title_en, a.vendor_id, a.fiscal_year,
+                               (SELECT count(*) FROM catalogue_item i WHERE i.framework_id = a.framework_id
+                                  AND i.version = a.version AND i.kind = 'item'
+                                  AND (cardinality(i.facility_kinds) = 0 OR ? = ANY (i.facility_kinds)))
+                        FROM assessment a LEFT JOIN catalogue_version v USING (framework_id, version)
+                        WHERE a.facility_code = ? AND a.opened_at <= ? AND (?::int IS NULL OR a.fiscal_year = ?)
+                        ORDER BY a.fiscal_year, a.framework_id, a.vendor_id NULLS FIRST""")) {
+            s.setString(1, facilityKind);
+            s.setString(2, code);
+            s.setTimestamp(3, Timestamp.from(asOf));
+            s.setObject(4, fiscalYear, Types.INTEGER);
+            s.setObject(5, fiscalYear, Types.INTEGER);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString(1);
+                    int expected = r.getInt(8);
+                    forms.add(new Readiness.Form(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getInt(7), expected, round(c, id, 1, expected, asOf),
+                            round(c, id, 2, expected, asOf), overdue(c, id, asOf)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return forms;
+    }
+
+    /** Answers to items (not the pre-question) that were current at {@code asOf}, by value. */
+    private static Readiness.Round round(Connection c, String assessmentId, int round, int expected, Instant asOf)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT count(*) FILTER (WHERE a.value = 'yes'), count(*) FILTER (WHERE a.value = 'no'),
+                       count(*) FILTER (WHERE a.value = 'not-applicable')
+                FROM answer a JOIN catalogue_item i ON i.requirement_id = a.requirement_id AND i.kind = 'item'
+                WHERE a.assessment_id = ?::uuid AND a.round = ?
+                  AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?)""")) {
+            Timestamp at = Timestamp.from(asOf);
+            s.setString(1, assessmentId);
+            s.setInt(2, round);
+            s.setTimestamp(3, at);
+            s.setTimestamp(4, at);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                int yes = r.getInt(1);
+                int no = r.getInt(2);
+                int notApplicable = r.getInt(3);
+                return new Readiness.Round(yes, no, notApplicable, Math.max(0, expected - yes - no - notApplicable));
+            }
+        }
+    }
+
+    /** Items whose latest confirmation at {@code asOf} is 'no' with a target date already past. */
+    private static int overdue(Connection c, String assessmentId, Instant asOf) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT count(*) FROM (
+                  SELECT DISTINCT ON (a.requirement_id) a.value, a.target_date
+                  FROM answer a
+                  WHERE a.assessment_id = ?::uuid AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?)
+                  ORDER BY a.requirement_id, a.round DESC) latest
+                WHERE latest.value = 'no' AND latest.target_date < ?""")) {
+            Timestamp at = Timestamp.from(asOf);
+            s.setString(1, assessmentId);
+            s.setTimestamp(2, at);
+            s.setTimestamp(3, at);
+            s.setDate(4, Date.valueOf(AsOf.dateInJapan(asOf)));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package jp.anzen.reporting.readiness;
+
+import java.time.Instant;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import jp.anzen.reporting.access.Reader;
+import jp.anzen.reporting.problem.InvalidParameterException;
+import jp.anzen.reporting.problem.NotVisibleException;
+
+@Path("/api/reports/facilities/{code}/readiness")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Reports")
+@SecurityRequirement(name = "SecurityScheme")
+public class ReadinessResource {
+
+    private final ReadinessQueries queries;
+    private final Reader reader;
+
+    public ReadinessResource(ReadinessQueries queries, Reader reader) {
+        this.queries = queries;
+        this.reader = reader;
+    }
+
+    @GET
+    @Operation(summary = "Per form: items expected, answers by value per confirmation round, unanswered, overdue")
+    public Readiness readiness(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYearParameter,
+            @QueryParam("asOf") String asOfParameter) {
+        Integer fiscalYear = fiscalYear(fiscalYearParameter);
+        Instant asOf = AsOf.parse(asOfParameter);
+        var facility = queries.facility(code, asOf).filter(f -> reader.mayRead(f.scope()))
+                .orElseThrow(() -> new NotVisibleException("No facility " + code + " is visible to you as of " + asOf));
+        return new Readiness(code, facility.name(), facility.kind(), fiscalYear, asOf,
+                queries.forms(code, facility.kind(), fiscalYear, asOf));
+    }
+
+    private static Integer fiscalYear(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.matches("20[2-9][0-9]") || Integer.parseInt(value) < 2023) {
+            throw new InvalidParameterException("fiscalYear", "'" + value + "' is not a fiscal year from 2023 on, e.g. 2025");
+        }
+        return Integer.valueOf(value);
+    }
+}

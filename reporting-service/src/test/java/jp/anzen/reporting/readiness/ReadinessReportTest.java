@@ -1,0 +1,167 @@
+package jp.anzen.reporting.readiness;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.anzen.reporting.EventsOnKafka;
+import jp.anzen.reporting.projection.AssessmentProjection;
+import jp.anzen.servers.keycloak.Tokens;
+import jp.anzen.servers.test.AnzenTestServers;
+
+/**
+ * Given a facility whose first-round answers changed over time, the readiness report shows each moment
+ * as it was. The demo facility 1310000001 (Tokyo) is used because the demo users' tokens name it.
+ */
+@QuarkusTest
+class ReadinessReportTest {
+
+    private static final String CODE = "1310000001";
+    private static final String ASSESSMENT = UUID.randomUUID().toString();
+    private static final String STREAM = "assessment-" + ASSESSMENT;
+    private static final OffsetDateTime JUNE = OffsetDateTime.parse("2025-06-10T10:00:00+09:00");
+    private static final OffsetDateTime AUGUST = OffsetDateTime.parse("2025-08-01T10:00:00+09:00");
+    private static String duplicateId;
+
+    @BeforeAll
+    static void history() throws Exception {
+        try (EventsOnKafka kafka = new EventsOnKafka()) {
+            kafka.catalogueVersionPublished("rt-checklist", "2025", """
+                    {"frameworkId":"rt-checklist","frameworkKind":"checklist","version":"2025","fiscalYear":2025,
+                     "titleJa":"令和7年度版","titleEn":"FY2025","requirements":[
+                      {"id":"rt-checklist:2025:1","kind":"group","position":0,"number":"1","textJa":"体制構築","facilityKinds":[]},
+                      {"id":"rt-checklist:2025:1-1","kind":"item","position":1,"number":"1①","textJa":"責任者","facilityKinds":["hospital"]},
+                      {"id":"rt-checklist:2025:2-1","kind":"item","position":2,"number":"2①","textJa":"台帳","facilityKinds":["hospital"]},
+                      {"id":"rt-checklist:2025:2-2","kind":"item","position":3,"number":"2②","textJa":"保守","facilityKinds":["hospital"]},
+                      {"id":"rt-checklist:2025:9-1","kind":"item","position":4,"number":"9①","textJa":"薬局","facilityKinds":["pharmacy"]}]}""");
+            kafka.assessmentEvent(CODE, "facility-" + CODE, 1, "facility-registered", JUNE.minusDays(30), """
+                    {"code":"1310000001","name":"デモ病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""");
+            kafka.assessmentEvent(CODE, STREAM, 1, "assessment-opened", JUNE.minusDays(1), """
+                    {"assessmentId":"%s","facilityCode":"1310000001","frameworkId":"rt-checklist","version":"2025","fiscalYear":2025}"""
+                    .formatted(ASSESSMENT));
+            kafka.assessmentEvent(CODE, STREAM, 2, "answer-recorded", JUNE, answer("1-1", "yes", null));
+            duplicateId = kafka.assessmentEvent(CODE, STREAM, 3, "answer-recorded", JUNE, answer("2-1", "no", "2025-07-01"));
+            kafka.assessmentEvent(CODE, STREAM, 4, "answer-recorded", AUGUST, answer("1-1", "no", "2026-03-01"));
+        }
+        awaitApplied(STREAM, 4);
+    }
+
+    private static String answer(String item, String value, String targetDate) {
+        return """
+                {"assessmentId":"%s","requirementId":"rt-checklist:2025:%s","round":1,"value":"%s","confirmedOn":"2025-06-10"%s}"""
+                .formatted(ASSESSMENT, item, value, targetDate == null ? "" : ",\"targetDate\":\"" + targetDate + "\"");
+    }
+
+    private static void awaitApplied(String streamId, int version) throws InterruptedException {
+        AssessmentProjection projection = Arc.container().instance(AssessmentProjection.class).get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (projection.appliedVersion(streamId) < version) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("projection did not reach " + streamId + " v" + version);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Tokens keycloak() {
+        return new Tokens(ConfigProvider.getConfig().getValue(AnzenTestServers.KEYCLOAK_URL, String.class));
+    }
+
+    private static String assessmentForm() {
+        return "forms.find { it.assessmentId == '" + ASSESSMENT + "' }";
+    }
+
+    @Test
+    void as_of_june_one_yes_one_no_not_yet_overdue() {
+        given().auth().oauth2(keycloak().user("demo-facility"))
+                .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-06-20")
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(200)
+                .body(assessmentForm() + ".titleJa", equalTo("令和7年度版"))
+                .body(assessmentForm() + ".itemsExpected", equalTo(3))
+                .body(assessmentForm() + ".firstConfirmation.yes", equalTo(1))
+                .body(assessmentForm() + ".firstConfirmation.no", equalTo(1))
+                .body(assessmentForm() + ".firstConfirmation.unanswered", equalTo(1))
+                .body(assessmentForm() + ".overdue", equalTo(0));
+    }
+
+    @Test
+    void as_of_august_the_changed_answer_shows_and_the_july_target_is_overdue() {
+        given().auth().oauth2(keycloak().user("demo-facility"))
+                .queryParam("asOf", "2025-08-02T00:00:00+09:00")
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(200)
+                .body(assessmentForm() + ".firstConfirmation.yes", equalTo(0))
+                .body(assessmentForm() + ".firstConfirmation.no", equalTo(2))
+                .body(assessmentForm() + ".overdue", equalTo(1));
+    }
+
+    @Test
+    void before_the_assessment_was_opened_there_is_no_form() {
+        given().auth().oauth2(keycloak().user("demo-facility"))
+                .queryParam("asOf", "2025-06-01")
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(200).body("forms.findAll { it.assessmentId == '" + ASSESSMENT + "' }", hasSize(0));
+    }
+
+    @Test
+    void a_redelivered_event_changes_nothing() throws Exception {
+        try (EventsOnKafka kafka = new EventsOnKafka()) {
+            kafka.assessmentEvent(duplicateId, CODE, STREAM, 3, "answer-recorded", JUNE, answer("2-1", "no", "2025-07-01"));
+            // a marker after it on the same partition: once it is applied, the duplicate has been seen
+            kafka.assessmentEvent(CODE, "facility-" + CODE, 2, "vendor-contract-granted", AUGUST, "{}");
+        }
+        awaitApplied("facility-" + CODE, 2);
+        given().auth().oauth2(keycloak().user("demo-facility"))
+                .queryParam("asOf", "2025-08-02")
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(200)
+                .body(assessmentForm() + ".firstConfirmation.no", equalTo(2))
+                .body(assessmentForm() + ".overdue", equalTo(1));
+    }
+
+    @Test
+    void inspectors_read_their_prefecture_only_and_other_facilities_see_nothing() {
+        given().auth().oauth2(keycloak().user("demo-inspector"))
+                .when().get("/api/reports/facilities/" + CODE + "/readiness").then().statusCode(200);
+        String password = ConfigProvider.getConfig().getValue(AnzenTestServers.KEYCLOAK_ADMIN_PASSWORD, String.class);
+        keycloak().createUser(password, "inspector-osaka", "inspector", Map.of("prefecture", List.of("27")));
+        given().auth().oauth2(keycloak().user("inspector-osaka"))
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(404).contentType("application/problem+json");
+        keycloak().createUser(password, "manager-elsewhere", "facility-manager", Map.of("facility_codes", List.of("2710000011")));
+        given().auth().oauth2(keycloak().user("manager-elsewhere"))
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(404);
+        given().auth().oauth2(keycloak().user("demo-network"))
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(404);
+        given().auth().oauth2(keycloak().user("demo-ops"))
+                .when().get("/api/reports/facilities/" + CODE + "/readiness").then().statusCode(200);
+    }
+
+    @Test
+    void bad_parameters_and_missing_tokens_are_problems() {
+        given().auth().oauth2(keycloak().user("demo-facility")).queryParam("asOf", "last tuesday")
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("asOf"));
+        given().auth().oauth2(keycloak().user("demo-facility")).queryParam("fiscalYear", "twenty")
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("fiscalYear"));
+        given().when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+}
