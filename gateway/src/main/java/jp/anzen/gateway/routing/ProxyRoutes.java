@@ -1,0 +1,70 @@
+package jp.anzen.gateway.routing;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.HttpProxy;
+import jp.anzen.gateway.problem.Problems;
+
+/**
+ * Proxies each public prefix to its service with Vert.x's reverse proxy: bodies stream both ways, the
+ * caller's bearer token goes along (the services validate it again), connections are pooled and kept alive.
+ * Proactive authentication has validated any token before these handlers run (an invalid one never gets
+ * here); {@link #requireToken} refuses requests that came without one.
+ */
+@Singleton
+public class ProxyRoutes {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private final GatewayConfig config;
+
+    public ProxyRoutes(GatewayConfig config) {
+        this.config = config;
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        for (Route route : Route.all(config)) {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setDefaultHost(route.upstream().getHost())
+                    .setDefaultPort(route.upstream().getPort())
+                    .setKeepAlive(true)
+                    .setMaxPoolSize(config.maxPoolSize())
+                    .setConnectTimeout(5_000)
+                    .setIdleTimeout((int) config.upstreamTimeout().toSeconds()));
+            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(route.upstream().getPort(), route.upstream().getHost());
+            router.route(route.prefix() + "*").handler(ProxyRoutes::requireToken).handler(ProxyRoutes::requestId)
+                    .handler(ProxyHandler.create(proxy));
+        }
+    }
+
+    private static void requireToken(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            ctx.next();
+        } else {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"anzen\"");
+            Problems.send(ctx, 401, "unauthenticated", "Authentication required",
+                    "Send a valid bearer access token from the anzen realm in the Authorization header.");
+        }
+    }
+
+    /** Keeps a well-formed request id from the client, otherwise makes one; the services log and record it. */
+    private static void requestId(RoutingContext ctx) {
+        String given = ctx.request().getHeader(REQUEST_ID);
+        String id = given != null && WELL_FORMED_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.request().headers().set(REQUEST_ID, id);
+        ctx.response().putHeader(REQUEST_ID, id);
+        ctx.next();
+    }
+}

@@ -1,0 +1,74 @@
+package jp.anzen.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jp.anzen.servers.keycloak.Tokens;
+import jp.anzen.servers.test.AnzenTestServers;
+
+@QuarkusTest
+class GatewayTest {
+
+    private static String token(String user) {
+        return new Tokens(ConfigProvider.getConfig().getValue(AnzenTestServers.KEYCLOAK_URL, String.class)).user(user);
+    }
+
+    @BeforeEach
+    void forget() {
+        EchoUpstream.RECEIVED.clear();
+    }
+
+    @Test
+    void a_valid_token_is_forwarded_to_the_owning_service_with_path_query_and_body() {
+        String token = token("demo-facility");
+        given().auth().oauth2(token).contentType("application/json").body("{\"answers\":[]}")
+                .when().put("/api/facilities/1310000001/assessments/x/answers?dry=1")
+                .then().statusCode(200)
+                .header("X-Request-Id", org.hamcrest.Matchers.notNullValue())
+                .body("method", equalTo("PUT"))
+                .body("uri", equalTo("/api/facilities/1310000001/assessments/x/answers?dry=1"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("body", equalTo("{\"answers\":[]}"));
+    }
+
+    @Test
+    void a_well_formed_request_id_from_the_client_is_kept() {
+        given().auth().oauth2(token("demo-ops")).header("X-Request-Id", "client-req-0001")
+                .when().get("/api/reports/facilities/1310000001/readiness")
+                .then().statusCode(200).header("X-Request-Id", "client-req-0001")
+                .body("requestId", equalTo("client-req-0001"));
+    }
+
+    @Test
+    void without_a_token_nothing_reaches_a_service() {
+        given().when().get("/api/catalogue/frameworks")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:anzen:problem:unauthenticated"));
+        given().auth().oauth2("not.a.token").when().get("/api/catalogue/frameworks")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertThat(EchoUpstream.RECEIVED).noneMatch(r -> r.getString("uri").startsWith("/api/"));
+    }
+
+    @Test
+    void an_unknown_path_is_a_404_problem() {
+        given().auth().oauth2(token("demo-ops")).when().get("/api/nothing/here")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/elsewhere").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void readiness_reports_each_upstream() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'Upstream services' }.data.'requirements-service'", equalTo("UP"));
+    }
+}
