@@ -1,0 +1,71 @@
+package jp.anzen.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.anzen.servers.process.ChildProcess;
+import jp.anzen.servers.process.Readiness;
+
+/** One packaged Quarkus service (target/quarkus-app) run as a child JVM, configured through its environment. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(String name, int port, ChildProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Starts the service and waits until its readiness check (database, Kafka, upstreams) is UP. */
+    public static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> env, Path logDir,
+            Duration timeout) throws IOException {
+        Path jar = projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
+                "-XX:+UseSerialGC", "-jar", jar.toString()));
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.put("QUARKUS_HTTP_HOST", Readiness.LOOPBACK);
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ChildProcess child = ChildProcess.start(name, command, projectRoot, environment, logDir.resolve(name + ".log"));
+        ServiceProcess service = new ServiceProcess(name, port, child);
+        try {
+            Readiness.await(name + " on port " + port, timeout, child::requireAlive,
+                    () -> Readiness.httpOk(service.url() + "/q/health/ready"));
+        } catch (RuntimeException e) {
+            service.close();
+            throw new IllegalStateException(e.getMessage() + "; see " + child.logFile(), e);
+        }
+        return service;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return "http://" + Readiness.LOOPBACK + ":" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,125 @@
+package jp.anzen.stack;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jp.anzen.servers.ProjectLayout;
+import jp.anzen.servers.keycloak.Tokens;
+
+/**
+ * The first path through all four services on the real servers: a facility manager's answer goes in
+ * through the gateway, is stored as an event in PostgreSQL, travels over Kafka, is projected, and comes
+ * back out in the readiness report, read through the gateway with a real token.
+ */
+class EndToEndIT {
+
+    private static final String FACILITY = "1310000001";
+    private static final String FORM = "mhlw-checklist-institution";
+    private static Stack stack;
+    private static Tokens tokens;
+
+    @BeforeAll
+    static void start() {
+        long began = System.nanoTime();
+        stack = Stack.start(ProjectLayout.locate(), Path.of("target", "e2e").toAbsolutePath(), Stack.Ports.free(), false);
+        System.out.printf("E2E stack (3 servers, 4 services) ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
+        tokens = new Tokens(stack.servers().keycloak().baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void an_answer_recorded_through_the_gateway_shows_in_the_report() {
+        String manager = tokens.user("demo-facility");
+
+        given().auth().oauth2(manager).when().get(stack.gatewayUrl() + "/api/catalogue/frameworks")
+                .then().statusCode(200).body("id", hasItem(FORM));
+
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + FACILITY + "\",\"name\":\"安全病院\",\"kind\":\"hospital\",\"prefecture\":\"13\","
+                        + "\"beds\":200,\"hasMedicalInformationSystem\":true}")
+                .when().post(stack.gatewayUrl() + "/api/facilities")
+                .then().statusCode(201);
+
+        // the assessment service learns of the published form over catalogue-events
+        Response opened = eventually(Duration.ofSeconds(60), () -> given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body("{\"frameworkId\":\"" + FORM + "\",\"version\":\"2025\",\"fiscalYear\":2025}")
+                .when().post(stack.gatewayUrl() + "/api/facilities/" + FACILITY + "/assessments"), 201);
+        String assessment = opened.path("id");
+
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body("{\"answers\":["
+                        + "{\"requirementId\":\"" + FORM + ":2025:1-1\",\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-06-02\"},"
+                        + "{\"requirementId\":\"" + FORM + ":2025:2-7\",\"round\":1,\"value\":\"no\",\"confirmedOn\":\"2025-06-02\","
+                        + "\"targetDate\":\"2026-01-31\"}]}")
+                .when().put(stack.gatewayUrl() + "/api/facilities/" + FACILITY + "/assessments/" + assessment + "/answers")
+                .then().statusCode(200).body("streamVersion", equalTo(3));
+
+        String form = "forms.find { it.assessmentId == '" + assessment + "' }";
+        Response report = eventually(Duration.ofSeconds(30), () -> {
+            Response r = given().auth().oauth2(manager).queryParam("fiscalYear", 2025)
+                    .when().get(stack.gatewayUrl() + "/api/reports/facilities/" + FACILITY + "/readiness");
+            Integer yes = r.statusCode() == 200 ? r.path(form + ".firstConfirmation.yes") : null;
+            return yes != null && yes == 1 ? r : null;
+        }, 200);
+        report.then()
+                .body(form + ".titleJa", equalTo("令和7年度版"))
+                .body(form + ".itemsExpected", equalTo(21))
+                .body(form + ".firstConfirmation.no", equalTo(1))
+                .body(form + ".firstConfirmation.unanswered", equalTo(19));
+    }
+
+    @Test
+    void without_a_token_neither_the_gateway_nor_a_service_reached_directly_answers() {
+        given().when().get(stack.gatewayUrl() + "/api/catalogue/frameworks")
+                .then().statusCode(401).contentType("application/problem+json");
+        for (ServiceProcess service : stack.services()) {
+            given().when().get(service.url() + "/api/facilities/" + FACILITY)
+                    .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(404)));
+        }
+        given().when().get(stack.services().get(1).url() + "/api/facilities/" + FACILITY)
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void the_gateway_is_ready_when_every_service_is() {
+        given().when().get(stack.gatewayUrl() + "/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** Retries until the response has the expected status (and the supplier did not return null). */
+    private static Response eventually(Duration timeout, Supplier<Response> call, int status) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last = null;
+        while (System.nanoTime() < deadline) {
+            last = call.get();
+            if (last != null && last.statusCode() == status) {
+                return last;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no " + status + " within " + timeout + "; last: "
+                + (last == null ? "none" : last.statusCode() + " " + last.asString()));
+    }
+}
