@@ -27,6 +27,20 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service and waits until its readiness check (database, Kafka, upstreams) is UP. */
     public static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> env, Path logDir,
             Duration timeout) throws IOException {
+        ServiceProcess service = launch(projectRoot, name, port, env, logDir);
+        try {
+            Readiness.await(name + " on port " + port, timeout, service.process::requireAlive,
+                    () -> Readiness.httpOk(service.url() + "/q/health/ready"));
+        } catch (RuntimeException e) {
+            service.close();
+            throw new IllegalStateException(e.getMessage() + "; see " + service.logFile(), e);
+        }
+        return service;
+    }
+
+    /** Starts the service without waiting for it. */
+    public static ServiceProcess launch(Path projectRoot, String name, int port, Map<String, String> env, Path logDir)
+            throws IOException {
         Path jar = projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
@@ -37,15 +51,12 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("QUARKUS_HTTP_HOST", Readiness.LOOPBACK);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         ChildProcess child = ChildProcess.start(name, command, projectRoot, environment, logDir.resolve(name + ".log"));
-        ServiceProcess service = new ServiceProcess(name, port, child);
-        try {
-            Readiness.await(name + " on port " + port, timeout, child::requireAlive,
-                    () -> Readiness.httpOk(service.url() + "/q/health/ready"));
-        } catch (RuntimeException e) {
-            service.close();
-            throw new IllegalStateException(e.getMessage() + "; see " + child.logFile(), e);
-        }
-        return service;
+        return new ServiceProcess(name, port, child);
+    }
+
+    /** The exit code once the service has stopped by itself; empty while it still runs after {@code timeout}. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.awaitExit(timeout);
     }
 
     public String name() {

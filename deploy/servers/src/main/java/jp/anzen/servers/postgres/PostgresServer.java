@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.anzen.servers.process.Directories;
 import jp.anzen.servers.process.Readiness;
 
 /**
@@ -33,17 +34,21 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * @param dataDir kept between starts when {@code keepData}; otherwise wiped first
+     * @param dataDir kept between starts when {@code keepData}; otherwise wiped first (never on stop)
      * @param port 0 for a free port
      */
     public static PostgresServer start(Path dataDir, int port, boolean keepData) throws IOException {
         int chosen = port == 0 ? Readiness.freePort() : port;
+        if (!keepData) {
+            Directories.deleteTree(dataDir);
+        }
         Path workDir = dataDir.resolveSibling(dataDir.getFileName() + "-bin");
         Files.createDirectories(workDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(chosen)
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(!keepData)
+                // never let zonky delete the data on close: a restarted server must find it (we wipe above instead)
+                .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir.toFile())
                 .setServerConfig("listen_addresses", Readiness.LOOPBACK)
                 .setServerConfig("max_connections", "200")

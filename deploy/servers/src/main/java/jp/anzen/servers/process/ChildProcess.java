@@ -57,6 +57,12 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself; empty when it still runs after {@code timeout}. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
