@@ -22,6 +22,8 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
+        // the Kafka and Keycloak clients in this launcher log through slf4j: warnings only
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         List<String> options = List.of(args);
         for (String option : options) {
             if (!option.equals("--wipe") && !option.equals("--servers-only")) {
@@ -72,10 +74,10 @@ public final class LocalStack {
     private static void printStack(Stack stack, long began, Path data) {
         Servers servers = stack.servers();
         System.out.printf("%nAnzen is up in %.1f s (Ctrl-C stops everything)%n%n", (System.nanoTime() - began) / 1e9);
-        System.out.println("  Gateway (the API)   " + stack.gatewayUrl() + "/api/...");
+        System.out.println("  Gateway (the API)    " + stack.gatewayUrl() + "/api/...");
         for (ServiceProcess service : stack.services()) {
-            System.out.printf("  %-19s %s  (OpenAPI %s/q/openapi, health %s/q/health)%n", service.name(), service.url(),
-                    service.url(), service.url());
+            System.out.printf("  %-20s %s  (health %s/q/health%s)%n", service.name(), service.url(), service.url(),
+                    service.name().equals("gateway") ? "" : ", OpenAPI " + service.url() + "/q/openapi");
         }
         System.out.println("  Keycloak            " + servers.keycloak().baseUrl() + "  (admin console: admin / admin)");
         System.out.println("  PostgreSQL          " + servers.postgres().jdbcUrl("<service>") + "  (postgres / postgres)");

@@ -44,7 +44,21 @@ public final class PostgresServer implements AutoCloseable {
         }
         Path workDir = dataDir.resolveSibling(dataDir.getFileName() + "-bin");
         Files.createDirectories(workDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder(dataDir, chosen, workDir, keepData).start();
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new IllegalStateException("the PostgreSQL data in " + dataDir
+                        + " is in use: is another Anzen run still going? Stop it first", e);
+            }
+            throw e;
+        }
+        return new PostgresServer(postgres, chosen);
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDir, int chosen, Path workDir, boolean keepData) {
+        return EmbeddedPostgres.builder()
                 .setPort(chosen)
                 .setDataDirectory(dataDir)
                 // never let zonky delete the data on close: a restarted server must find it (we wipe above instead)
@@ -53,9 +67,7 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", Readiness.LOOPBACK)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", keepData ? "on" : "off")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
-        return new PostgresServer(postgres, chosen);
+                .setPGStartupWait(Duration.ofSeconds(60));
     }
 
     public int port() {
