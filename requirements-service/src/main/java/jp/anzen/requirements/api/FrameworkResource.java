@@ -1,24 +1,37 @@
 package jp.anzen.requirements.api;
 
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.security.Authenticated;
 import jp.anzen.requirements.catalogue.CatalogueRepository;
 import jp.anzen.requirements.catalogue.Framework;
+import jp.anzen.requirements.catalogue.FrameworkVersion;
 import jp.anzen.requirements.catalogue.Requirement;
+import jp.anzen.requirements.importing.BundleValidator;
+import jp.anzen.requirements.mapping.EditionDiff;
+import jp.anzen.requirements.mapping.MappingRepository;
+import jp.anzen.requirements.oscal.OscalCatalogWriter;
+import jp.anzen.requirements.problem.InvalidParameterException;
+import jp.anzen.requirements.publishing.VersionPublisher;
 
-/** Reading the catalogue: any authenticated caller may. */
+/** Frameworks and their versions: the requirement tree, applicability queries, diffs, OSCAL, publishing. */
 @Path("/api/catalogue/frameworks")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -27,9 +40,13 @@ import jp.anzen.requirements.catalogue.Requirement;
 public class FrameworkResource {
 
     private final CatalogueRepository catalogue;
+    private final MappingRepository mappings;
+    private final VersionPublisher publisher;
 
-    public FrameworkResource(CatalogueRepository catalogue) {
+    public FrameworkResource(CatalogueRepository catalogue, MappingRepository mappings, VersionPublisher publisher) {
         this.catalogue = catalogue;
+        this.mappings = mappings;
+        this.publisher = publisher;
     }
 
     @GET
@@ -42,10 +59,73 @@ public class FrameworkResource {
     @Path("/{frameworkId}/versions/{version}")
     @Operation(summary = "One framework version with its requirement tree")
     public VersionView version(@PathParam("frameworkId") String frameworkId, @PathParam("version") String version) {
-        var found = catalogue.version(frameworkId, version).orElseThrow(
-                () -> new NotFoundException("No version " + version + " of framework " + frameworkId));
+        FrameworkVersion found = find(frameworkId, version);
         List<Requirement> requirements = catalogue.requirements(frameworkId, version);
         int items = (int) requirements.stream().filter(r -> !"group".equals(r.kind())).count();
         return new VersionView(found, items, RequirementNode.tree(requirements));
+    }
+
+    @GET
+    @Path("/{frameworkId}/versions/{version}/requirements")
+    @Operation(summary = "The version's items that apply: to a target, to a kind of facility, matching a search (Japanese or English)")
+    public List<Requirement> requirements(@PathParam("frameworkId") String frameworkId, @PathParam("version") String version,
+            @QueryParam("target") String target, @QueryParam("facilityKind") String facilityKind, @QueryParam("q") String q) {
+        find(frameworkId, version);
+        if (target != null && !BundleValidator.TARGETS.contains(target)) {
+            throw new InvalidParameterException("target", "one of " + new java.util.TreeSet<>(BundleValidator.TARGETS));
+        }
+        if (facilityKind != null && !BundleValidator.FACILITY_KINDS.contains(facilityKind)) {
+            throw new InvalidParameterException("facilityKind", "one of " + new java.util.TreeSet<>(BundleValidator.FACILITY_KINDS));
+        }
+        String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        return catalogue.requirements(frameworkId, version).stream()
+                .filter(r -> !"group".equals(r.kind()))
+                .filter(r -> target == null || target.equals(r.target()))
+                .filter(r -> facilityKind == null || r.facilityKinds().isEmpty() || r.facilityKinds().contains(facilityKind))
+                .filter(r -> needle == null || contains(r.textJa(), needle) || contains(r.textEn(), needle)
+                        || contains(r.number(), needle) || contains(r.notes(), needle))
+                .toList();
+    }
+
+    @GET
+    @Path("/{frameworkId}/diff")
+    @Operation(summary = "What was added, changed, merged, split or removed from one edition to another")
+    public EditionDiff diff(@PathParam("frameworkId") String frameworkId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        if (from == null || to == null) {
+            throw new InvalidParameterException(from == null ? "from" : "to", "both from and to versions are required, e.g. from=2024&to=2025");
+        }
+        find(frameworkId, from);
+        find(frameworkId, to);
+        var set = mappings.find("edition:" + frameworkId + ":" + from + "--" + frameworkId + ":" + to)
+                .orElseThrow(() -> new NotFoundException("No edition mapping from " + from + " to " + to + " of " + frameworkId
+                        + " has been imported"));
+        return EditionDiff.of(frameworkId, set);
+    }
+
+    @GET
+    @Path("/{frameworkId}/versions/{version}/oscal")
+    @Operation(summary = "The version as an OSCAL 1.1 catalog (JSON)")
+    public ObjectNode oscal(@PathParam("frameworkId") String frameworkId, @PathParam("version") String version) {
+        FrameworkVersion found = find(frameworkId, version);
+        Framework framework = catalogue.frameworks().stream().filter(f -> f.id().equals(frameworkId)).findFirst().orElseThrow();
+        return OscalCatalogWriter.write(framework, found, catalogue.requirements(frameworkId, version));
+    }
+
+    @POST
+    @Path("/{frameworkId}/versions/{version}/publish")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "Publish a draft version: immutable from then on; earlier versions become superseded")
+    public FrameworkVersion publish(@PathParam("frameworkId") String frameworkId, @PathParam("version") String version) {
+        return publisher.publish(frameworkId, version);
+    }
+
+    private FrameworkVersion find(String frameworkId, String version) {
+        return catalogue.version(frameworkId, version).orElseThrow(
+                () -> new NotFoundException("No version " + version + " of framework " + frameworkId));
+    }
+
+    private static boolean contains(String text, String needle) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 }

@@ -182,6 +182,33 @@ public class CatalogueRepository {
         }
     }
 
+    /** The other published versions of the framework give way to the one just published; returns them. */
+    public List<String> supersedeOthers(String frameworkId, String publishedVersion) {
+        List<String> superseded = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE framework_version SET status = 'superseded'"
+                        + " WHERE framework_id = ? AND status = 'published' AND version <> ? RETURNING version")) {
+            s.setString(1, frameworkId);
+            s.setString(2, publishedVersion);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    superseded.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return superseded;
+    }
+
+    public Optional<Requirement> requirement(String requirementId) {
+        String[] parts = requirementId.split(":", 3);
+        if (parts.length < 3) {
+            return Optional.empty();
+        }
+        return requirements(parts[0], parts[1]).stream().filter(r -> r.id().equals(requirementId)).findFirst();
+    }
+
     private List<String> strings(String jsonArray) {
         try {
             return jsonArray == null ? List.of() : json.readValue(jsonArray, STRINGS);

@@ -1,19 +1,11 @@
 package jp.anzen.requirements.importing;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import jp.anzen.requirements.catalogue.CatalogueRepository;
 import jp.anzen.requirements.catalogue.Framework;
@@ -25,26 +17,15 @@ import jp.anzen.requirements.catalogue.VersionStatus;
 @ApplicationScoped
 public class BundleImporter {
 
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder().build());
-    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-
     private final CatalogueRepository catalogue;
 
     public BundleImporter(CatalogueRepository catalogue) {
         this.catalogue = catalogue;
     }
 
-    /** Parses YAML (a superset of JSON) or JSON; a syntax error is reported with its line and column. */
+    /** Parses a bundle in YAML (a superset of JSON) or JSON. */
     public static VersionBundle parse(byte[] content, boolean yaml) {
-        try {
-            return (yaml ? YAML : JSON).readValue(content, VersionBundle.class);
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? "/" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new InvalidBundleException("The bundle cannot be read", List.of(new BundleError(where, e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return BundleReader.as(BundleReader.tree(content, yaml), VersionBundle.class);
     }
 
     @Transactional
@@ -54,7 +35,7 @@ public class BundleImporter {
             catalogue.version(bundle.framework().id(), bundle.version().version()).ifPresent(existing -> errors.add(
                     new BundleError("/version/version", "version " + existing.version() + " of " + existing.frameworkId()
                             + " already exists (" + existing.status().code() + "); "
-                            + (existing.status() == VersionStatus.DRAFT ? "delete the draft first"
+                            + (existing.status() == VersionStatus.DRAFT ? "its draft awaits publishing"
                                     : "published versions never change: import the correction as a new version"))));
         }
         if (!errors.isEmpty()) {
@@ -69,7 +50,8 @@ public class BundleImporter {
         return version;
     }
 
-    private static List<Requirement> requirements(VersionBundle bundle) {
+    /** The bundle's requirements with their ids and positions, parents before children. */
+    public static List<Requirement> requirements(VersionBundle bundle) {
         String framework = bundle.framework().id();
         String version = bundle.version().version();
         List<Requirement> requirements = new ArrayList<>();
@@ -87,11 +69,5 @@ public class BundleImporter {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .registerModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

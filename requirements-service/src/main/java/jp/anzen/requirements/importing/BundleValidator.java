@@ -11,15 +11,15 @@ import jp.anzen.requirements.importing.VersionBundle.RequirementPart;
 public final class BundleValidator {
 
     public static final Set<String> FRAMEWORK_KINDS = Set.of("guideline", "checklist", "profile");
-    public static final Set<String> KINDS = Set.of("group", "item", "pre-question");
+    public static final Set<String> KINDS = Set.of("group", "item", "pre-question", "section");
     public static final Set<String> TARGETS = Set.of("all-systems", "server", "client-pc", "network-device");
     public static final Set<String> FACILITY_KINDS = Set.of("hospital", "clinic", "dental-clinic", "pharmacy",
             "midwifery-home");
     public static final Set<String> OBLIGATIONS = Set.of("required", "reference");
     public static final Set<String> CONFIDENCE = Set.of("verified", "verified-draft", "secondary", "unverified");
-    public static final Set<String> WORDING = Set.of("official", "truncated", "not-seen");
+    public static final Set<String> WORDING = Set.of("official", "truncated", "not-seen", "derived");
     private static final String ID_PART = "[a-z0-9][a-z0-9-]*";
-    private static final String KEY = "[A-Za-z0-9][A-Za-z0-9-]*";
+    public static final String KEY = "[A-Za-z0-9][A-Za-z0-9.-]*";
 
     private BundleValidator() {
     }
@@ -86,13 +86,13 @@ public final class BundleValidator {
         return errors;
     }
 
-    private static void text(List<BundleError> errors, String pointer, String value) {
+    static void text(List<BundleError> errors, String pointer, String value) {
         if (value == null || value.isBlank()) {
             errors.add(new BundleError(pointer, "is required and must not be blank"));
         }
     }
 
-    private static boolean pattern(List<BundleError> errors, String pointer, String value, String regex) {
+    static boolean pattern(List<BundleError> errors, String pointer, String value, String regex) {
         if (value == null || !value.matches(regex)) {
             errors.add(new BundleError(pointer, value == null ? "is required" : "'" + value + "' must match " + regex));
             return false;
@@ -100,7 +100,7 @@ public final class BundleValidator {
         return true;
     }
 
-    private static void oneOf(List<BundleError> errors, String pointer, String value, Set<String> allowed, boolean required) {
+    static void oneOf(List<BundleError> errors, String pointer, String value, Set<String> allowed, boolean required) {
         if (value == null) {
             if (required) {
                 errors.add(new BundleError(pointer, "is required; one of " + new java.util.TreeSet<>(allowed)));

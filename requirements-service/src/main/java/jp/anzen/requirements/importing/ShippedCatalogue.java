@@ -14,28 +14,43 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import jp.anzen.requirements.catalogue.CatalogueRepository;
+import jp.anzen.requirements.mapping.MappingRepository;
+import jp.anzen.requirements.mapping.MappingSetBundle;
+import jp.anzen.requirements.mapping.MappingSets;
+import jp.anzen.requirements.profile.ServiceProfileBundle;
+import jp.anzen.requirements.profile.ServiceProfileRepository;
+import jp.anzen.requirements.profile.ServiceProfiles;
 import jp.anzen.requirements.publishing.VersionPublisher;
 
 /**
- * Imports and publishes the catalogue shipped with the service (src/main/resources/catalogue, listed in
- * its index.txt) at first start. A version already present is left as it is, so restarts and several
- * instances starting together are harmless.
+ * Imports and publishes the catalogue shipped with the service (src/main/resources/catalogue, in the order
+ * of its index.txt) at first start, through the same importers as the API. What is already there is left
+ * as it is, so restarts and several instances starting together are harmless.
  */
 @ApplicationScoped
 public class ShippedCatalogue {
 
     private static final Logger LOG = Logger.getLogger(ShippedCatalogue.class);
 
-    private final BundleImporter importer;
-    private final VersionPublisher publisher;
+    private final Imports imports;
+    private final VersionPublisher versions;
+    private final MappingSets mappingSets;
+    private final ServiceProfiles profiles;
     private final CatalogueRepository catalogue;
+    private final MappingRepository mappings;
+    private final ServiceProfileRepository profileRepository;
     private final boolean enabled;
 
-    public ShippedCatalogue(BundleImporter importer, VersionPublisher publisher, CatalogueRepository catalogue,
+    public ShippedCatalogue(Imports imports, VersionPublisher versions, MappingSets mappingSets, ServiceProfiles profiles,
+            CatalogueRepository catalogue, MappingRepository mappings, ServiceProfileRepository profileRepository,
             @ConfigProperty(name = "anzen.catalogue.import-shipped") boolean enabled) {
-        this.importer = importer;
-        this.publisher = publisher;
+        this.imports = imports;
+        this.versions = versions;
+        this.mappingSets = mappingSets;
+        this.profiles = profiles;
         this.catalogue = catalogue;
+        this.mappings = mappings;
+        this.profileRepository = profileRepository;
         this.enabled = enabled;
     }
 
@@ -46,27 +61,52 @@ public class ShippedCatalogue {
         long began = System.nanoTime();
         int imported = 0;
         for (String file : index()) {
-            VersionBundle bundle = BundleImporter.parse(read("catalogue/" + file), !file.endsWith(".json"));
-            if (catalogue.version(bundle.framework().id(), bundle.version().version()).isPresent()) {
-                continue;
-            }
+            var document = BundleReader.tree(read("catalogue/" + file), true);
             try {
-                importer.importDraft(bundle);
-                publisher.publish(bundle.framework().id(), bundle.version().version());
-                imported++;
+                if (importAndPublish(document)) {
+                    imported++;
+                }
             } catch (InvalidBundleException e) {
                 throw new IllegalStateException("shipped catalogue file " + file + " is invalid: " + e.errors(), e);
-            } catch (RuntimeException e) {
-                // another instance may have imported it at the same moment
-                if (catalogue.version(bundle.framework().id(), bundle.version().version()).isEmpty()) {
-                    throw e;
-                }
             }
         }
         if (imported > 0) {
-            LOG.infof("Imported and published %d shipped catalogue version(s) in %d ms", imported,
+            LOG.infof("Imported and published %d shipped catalogue document(s) in %d ms", imported,
                     (System.nanoTime() - began) / 1_000_000);
         }
+    }
+
+    /** Returns false when the document was there already. */
+    private boolean importAndPublish(com.fasterxml.jackson.databind.JsonNode document) {
+        String format = document.path("format").asText();
+        switch (format) {
+            case VersionBundle.FORMAT -> {
+                var bundle = BundleReader.as(document, VersionBundle.class);
+                if (catalogue.version(bundle.framework().id(), bundle.version().version()).isPresent()) {
+                    return false;
+                }
+                imports.importDraft(document);
+                versions.publish(bundle.framework().id(), bundle.version().version());
+            }
+            case MappingSetBundle.FORMAT -> {
+                var bundle = BundleReader.as(document, MappingSetBundle.class);
+                if (mappings.find(bundle.id()).isPresent()) {
+                    return false;
+                }
+                imports.importDraft(document);
+                mappingSets.publish(bundle.id());
+            }
+            case ServiceProfileBundle.FORMAT -> {
+                var bundle = BundleReader.as(document, ServiceProfileBundle.class);
+                if (profileRepository.find(bundle.id(), bundle.version()).isPresent()) {
+                    return false;
+                }
+                imports.importDraft(document);
+                profiles.publish(bundle.id(), bundle.version());
+            }
+            default -> throw new IllegalStateException("unknown format " + format);
+        }
+        return true;
     }
 
     private static List<String> index() {

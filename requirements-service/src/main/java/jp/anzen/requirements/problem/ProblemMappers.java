@@ -45,11 +45,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return Problem.of("invalid-parameter", "Invalid parameter", Status.BAD_REQUEST,
+                "Query parameter " + e.parameter() + ": " + e.getMessage())
+                .withErrors(java.util.List.of(new Problem.FieldError(e.parameter(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response notDraft(VersionNotDraftException e) {
         return e.status() == null
                 ? Problem.of("not-found", "Not found", Status.NOT_FOUND, e.getMessage()).toResponse()
                 : Problem.of("version-not-draft", "Version is not a draft", Status.CONFLICT,
-                        e.getMessage() + "; published versions never change").toResponse();
+                        e.getMessage() + "; once published, nothing changes: import a new version instead").toResponse();
     }
 
     @ServerExceptionMapper

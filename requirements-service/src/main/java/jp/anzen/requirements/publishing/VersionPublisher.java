@@ -42,6 +42,10 @@ public class VersionPublisher {
         outbox.add(frameworkId, FrameworkVersionPublished.TYPE, frameworkId + "/" + version,
                 new FrameworkVersionPublished(frameworkId, framework.kind(), framework.titleJa(), framework.titleEn(),
                         version, published.fiscalYear(), published.titleJa(), published.titleEn(), publishedAt, items));
+        for (String older : catalogue.supersedeOthers(frameworkId, version)) {
+            outbox.add(frameworkId, FrameworkVersionSuperseded.TYPE, frameworkId + "/" + older,
+                    new FrameworkVersionSuperseded(frameworkId, older, version));
+        }
         return published;
     }
 }

@@ -1,0 +1,65 @@
+package jp.anzen.requirements.importing;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Reads import documents (YAML or JSON, snake_case keys) and reports what cannot be read at its place: a
+ * syntax error by line and column, a misplaced or mistyped field by its path.
+ */
+public final class BundleReader {
+
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder().build());
+    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+
+    private BundleReader() {
+    }
+
+    public static JsonNode tree(byte[] content, boolean yaml) {
+        try {
+            JsonNode tree = (yaml ? YAML : JSON).readTree(content);
+            if (tree == null || !tree.isObject()) {
+                throw new InvalidBundleException("The document is empty or not an object",
+                        List.of(new BundleError("/", "expected a YAML or JSON object")));
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "/" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new InvalidBundleException("The document cannot be read", List.of(new BundleError(where, e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> T as(JsonNode tree, Class<T> type) {
+        try {
+            return YAML.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            String pointer = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? "/" + String.join("/", mapping.getPath().stream()
+                            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex())).toList())
+                    : "/";
+            String detail = e instanceof PropertyBindingException binding
+                    ? "unknown field '" + binding.getPropertyName() + "'; known: " + binding.getKnownPropertyIds()
+                    : e.getOriginalMessage();
+            throw new InvalidBundleException("The document does not fit its format", List.of(new BundleError(pointer, detail)));
+        }
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}
