@@ -72,7 +72,7 @@ def guideline_refs(item):
     refs = list(item.get("guideline_refs") or [])
     if not refs:  # some manual citations are only in the notes, e.g. "Manual cites システム運用編 8③ and 8.2"
         for volume, rest in re.findall(r"(システム運用編|企画管理編|経営管理編|概説編) ([0-9.①-⑮]+(?: and [0-9.①-⑮]+)*)", item.get("notes") or ""):
-            refs += [f"{volume} {part}" for part in rest.split(" and ")]
+            refs += [f"{volume} {part.rstrip('.')}" for part in rest.split(" and ")]
     return refs
 
 
@@ -131,6 +131,9 @@ def build_form(items, form, edition):
         if notes:
             r["notes"] = " ".join(notes)
         requirements.append(r)
+    # a section without items in this form (the vendor form's section 3 is not known) is left out
+    parents = {r.get("parent") for r in requirements}
+    requirements = [r for r in requirements if r["kind"] != "group" or r["key"] in parents]
     bundle = {"format": "anzen-catalogue-bundle/1",
               "framework": {"id": framework_id, "kind": "checklist", "title_ja": title_ja, "title_en": title_en,
                             "publisher": "厚生労働省 (MHLW)"},
