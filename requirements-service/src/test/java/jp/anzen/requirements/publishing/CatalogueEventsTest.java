@@ -38,6 +38,16 @@ class CatalogueEventsTest {
         assertThat(payload.get("requirements")).hasSize(25);
     }
 
+    @Test
+    void superseded_versions_mapping_sets_and_service_profiles_are_announced_too() {
+        assertThat(header(awaitEvent("mhlw-checklist-institution/2024", Duration.ofSeconds(30)), "ce_type"))
+                .isIn("jp.anzen.catalogue.framework-version-published.v1", "jp.anzen.catalogue.framework-version-superseded.v1");
+        assertThat(header(awaitEvent("edition:mhlw-checklist-institution:2024--mhlw-checklist-institution:2025",
+                Duration.ofSeconds(30)), "ce_type")).isEqualTo("jp.anzen.catalogue.mapping-set-published.v1");
+        assertThat(header(awaitEvent("service-profile/example-cloud-ehr/1", Duration.ofSeconds(30)), "ce_type"))
+                .isEqualTo("jp.anzen.catalogue.service-profile-published.v1");
+    }
+
     private static ConsumerRecord<String, String> awaitEvent(String subject, Duration timeout) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
