@@ -27,6 +27,9 @@ public final class Fixtures {
     public static final String ITEM_PASSWORD = FRAMEWORK + ":2025:2-7";
     public static final String ITEM_PHARMACY_ONLY = FRAMEWORK + ":2025:9-1";
     public static final String DEMO_FACILITY = "1310000001";
+    public static final String VENDOR_FORM = "test-vendor-form";
+    public static final String VENDOR_ITEM = VENDOR_FORM + ":2025:v-1";
+    public static final String PROFILE = "test-profile";
 
     private Fixtures() {
     }
@@ -55,14 +58,30 @@ public final class Fixtures {
     }
 
     /**
-     * Publishes a small checklist version on catalogue-events, as the requirements service does, and waits
-     * until the replica has it.
+     * Publishes small checklist versions, an edition mapping, a vendor form and a service profile on
+     * catalogue-events, as the requirements service does, and waits until the replica has them.
      */
     public static synchronized void catalogueVersionPublished() throws Exception {
         CatalogueReplica replica = Arc.container().instance(CatalogueReplica.class).get();
         if (replica.version(FRAMEWORK, VERSION).isPresent()) {
             return;
         }
+        String fy2024 = """
+                {"frameworkId":"test-checklist","frameworkKind":"checklist","version":"2024","fiscalYear":2024,"requirements":[
+                  {"id":"test-checklist:2024:1-1","kind":"item","number":"1-(1)","facilityKinds":["hospital","clinic"]},
+                  {"id":"test-checklist:2024:2-5","kind":"item","number":"2-(5)","facilityKinds":["hospital","clinic"]}]}""";
+        String vendorForm = """
+                {"frameworkId":"test-vendor-form","frameworkKind":"checklist","version":"2025","fiscalYear":2025,"requirements":[
+                  {"id":"test-vendor-form:2025:v-1","kind":"item","number":"2①","facilityKinds":[]},
+                  {"id":"test-vendor-form:2025:v-2","kind":"item","number":"2②","facilityKinds":[]}]}""";
+        String equivalence = """
+                {"id":"edition:test-checklist:2024--test-checklist:2025","kind":"edition","mappings":[
+                  {"fromRequirement":"test-checklist:2024:1-1","toRequirement":"test-checklist:2025:1-1","relation":"equivalent"},
+                  {"fromRequirement":"test-checklist:2024:2-5","toRequirement":"test-checklist:2025:2-7","relation":"changed"}]}""";
+        String profile = """
+                {"id":"test-profile","version":"1","provider":"テスト事業者","example":true,"frameworkId":"test-checklist",
+                 "frameworkVersion":"2025","entries":[{"requirementId":"test-checklist:2025:2-7","responsibility":"provider",
+                 "note":"the service enforces the password rule"}]}""";
         String event = """
                 {"frameworkId":"test-checklist","frameworkKind":"checklist","frameworkTitleJa":"テスト","frameworkTitleEn":"Test",
                  "version":"2025","fiscalYear":2025,"titleJa":"令和7年度版","titleEn":"FY2025",
@@ -77,22 +96,52 @@ public final class Fixtures {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            var record = new ProducerRecord<>("catalogue-events", FRAMEWORK, event);
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", UUID.randomUUID().toString());
-            header(record, "ce_source", "urn:anzen:requirements-service");
-            header(record, "ce_type", "jp.anzen.catalogue.framework-version-published.v1");
-            header(record, "ce_subject", FRAMEWORK + "/" + VERSION);
-            header(record, "content-type", "application/json");
-            producer.send(record).get(10, TimeUnit.SECONDS);
+            // in the order the catalogue publishes them, on one partition (same key): the profile comes last
+            send(producer, FRAMEWORK, "framework-version-published", FRAMEWORK + "/2024", fy2024);
+            send(producer, FRAMEWORK, "framework-version-published", FRAMEWORK + "/" + VERSION, event);
+            send(producer, FRAMEWORK, "framework-version-published", VENDOR_FORM + "/2025", vendorForm);
+            send(producer, FRAMEWORK, "mapping-set-published", "edition:test-checklist:2024--test-checklist:2025", equivalence);
+            send(producer, FRAMEWORK, "service-profile-published", "service-profile/test-profile/1", profile);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (replica.version(FRAMEWORK, VERSION).isEmpty()) {
+        while (replica.version(FRAMEWORK, VERSION).isEmpty() || !replica.profilePublished(PROFILE, "1")) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the catalogue replica did not receive the published version");
             }
             Thread.sleep(100);
         }
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String key, String type, String subject, String data)
+            throws Exception {
+        var record = new ProducerRecord<>("catalogue-events", key, data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_source", "urn:anzen:requirements-service");
+        header(record, "ce_type", "jp.anzen.catalogue." + type + ".v1");
+        header(record, "ce_subject", subject);
+        header(record, "content-type", "application/json");
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The demo vendor system's token (client credentials; the realm sets vendor_id=vendor-demo). */
+    public static String vendor() {
+        return keycloak().clientCredentials("demo-vendor", "demo-vendor-secret");
+    }
+
+    public static String staffOf(String username, String... facilityCodes) {
+        keycloak().createUser(adminPassword(), username, "facility-staff", Map.of("facility_codes", List.of(facilityCodes)));
+        return keycloak().user(username);
+    }
+
+    /** Registers a hospital as its manager; returns the manager's token. */
+    public static String registeredHospital(String code) {
+        String token = managerOf("manager-" + code, code);
+        io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .body("{\"code\":\"%s\",\"name\":\"試験病院\",\"kind\":\"hospital\",\"prefecture\":\"%s\",\"hasMedicalInformationSystem\":true}"
+                        .formatted(code, code.substring(0, 2)))
+                .when().post("/api/facilities").then().statusCode(201);
+        return token;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -3,6 +3,7 @@ package jp.anzen.assessment.access;
 import jakarta.enterprise.context.RequestScoped;
 
 import jp.anzen.assessment.facility.Facility;
+import jp.anzen.assessment.facility.FacilityDirectory;
 
 /**
  * Who may do what with one facility. Reads refused to callers with no relation to the facility answer 404
@@ -21,7 +22,8 @@ public class FacilityAccess {
         return caller.is(Caller.ADMIN)
                 || caller.worksAt(facility.code())
                 || caller.is(Caller.NETWORK_OPERATOR) && facility.networks().stream().anyMatch(caller.networkIds()::contains)
-                || caller.is(Caller.INSPECTOR) && facility.prefecture().equals(caller.prefecture());
+                || caller.is(Caller.INSPECTOR) && facility.prefecture().equals(caller.prefecture())
+                || caller.is(Caller.VENDOR) && facility.contractWith(caller.vendorId()).isPresent();
     }
 
     /** Admins, the facility's own manager, or a network operator registering a member of its network. */
@@ -31,8 +33,35 @@ public class FacilityAccess {
                 || caller.is(Caller.NETWORK_OPERATOR) && networkId != null && caller.networkIds().contains(networkId);
     }
 
-    /** Answers are the facility's own: its managers and staff. Networks read but never answer. */
-    public boolean canAnswer(Facility facility) {
-        return caller.worksAt(facility.code());
+    /** Contracts, declared services and sign-offs are the facility manager's (not staff's) decisions. */
+    public boolean canManage(Facility facility) {
+        return caller.is(Caller.FACILITY_MANAGER) && caller.facilityCodes().contains(facility.code());
+    }
+
+    /** A network's membership is changed by that network's operator (or an administrator). */
+    public boolean canChangeMembership(String networkId) {
+        return caller.is(Caller.ADMIN) || caller.is(Caller.NETWORK_OPERATOR) && caller.networkIds().contains(networkId);
+    }
+
+    /**
+     * The institution form is answered by the facility's managers and staff; a vendor form only by that
+     * vendor, while its contract is active. Networks read but never answer.
+     */
+    public boolean canAnswer(Facility facility, String vendorId) {
+        if (vendorId == null) {
+            return caller.worksAt(facility.code());
+        }
+        return caller.is(Caller.VENDOR) && vendorId.equals(caller.vendorId())
+                && facility.contractWith(vendorId).isPresent();
+    }
+
+    /** Listing scope: what this caller may see of the directory. */
+    public FacilityDirectory.Scope listingScope() {
+        boolean facilityUser = caller.is(Caller.FACILITY_MANAGER) || caller.is(Caller.FACILITY_STAFF);
+        return new FacilityDirectory.Scope(caller.is(Caller.ADMIN),
+                facilityUser ? java.util.List.copyOf(caller.facilityCodes()) : java.util.List.of(),
+                caller.is(Caller.NETWORK_OPERATOR) ? java.util.List.copyOf(caller.networkIds()) : java.util.List.of(),
+                caller.is(Caller.INSPECTOR) ? caller.prefecture() : null,
+                caller.is(Caller.VENDOR) ? caller.vendorId() : null);
     }
 }

@@ -18,8 +18,14 @@ public record AnswerBatch(List<AnswerInput> answers) {
     public static final Set<String> VALUES = Set.of("yes", "no", "not-applicable");
 
     public record AnswerInput(String requirementId, Integer round, String value, String confirmedOn, String targetDate,
-            String note) {
+            String note, List<EvidenceInput> evidence) {
     }
+
+    /** Evidence kept elsewhere: an http(s) or urn URI, the SHA-256 of the document, optionally its expiry. */
+    public record EvidenceInput(String uri, String sha256, String expiresOn) {
+    }
+
+    static final int MAX_EVIDENCE = 20;
 
     /** Validates everything against the published version and returns the events to append. */
     public List<AnswerRecorded> validate(Assessment assessment, PublishedVersion catalogue, String facilityKind,
@@ -53,6 +59,8 @@ public record AnswerBatch(List<AnswerInput> answers) {
             }
             if (errors.required(at + "/round", a.round()) && a.round() != 1 && a.round() != 2) {
                 errors.add(at + "/round", "1 (first confirmation) or 2 (second confirmation)");
+            } else if (a.round() != null && assessment.signedOffRounds().contains(a.round())) {
+                errors.add(at + "/round", "round " + a.round() + " is signed off; reopen it (with a reason) before changing it");
             }
             if (a.requirementId() != null && a.round() != null && !seen.add(a.requirementId() + "#" + a.round())) {
                 errors.add(at, "a second answer to " + a.requirementId() + " round " + a.round() + " in the same request");
@@ -74,11 +82,41 @@ public record AnswerBatch(List<AnswerInput> answers) {
             if (a.note() != null && a.note().length() > 2000) {
                 errors.add(at + "/note", "at most 2000 characters");
             }
+            List<AnswerRecorded.Evidence> evidence = evidence(errors, at + "/evidence", a.evidence());
             recorded.add(new AnswerRecorded(assessment.id(), a.requirementId(), a.round() == null ? 0 : a.round(),
-                    a.value(), confirmedOn, targetDate, a.note()));
+                    a.value(), confirmedOn, targetDate, a.note(), evidence));
         }
         errors.throwIfAny("The answers");
         return recorded;
+    }
+
+    private static List<AnswerRecorded.Evidence> evidence(Errors errors, String at, List<EvidenceInput> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            return List.of();
+        }
+        if (inputs.size() > MAX_EVIDENCE) {
+            errors.add(at, "at most " + MAX_EVIDENCE + " evidence references per answer");
+            return List.of();
+        }
+        List<AnswerRecorded.Evidence> evidence = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            EvidenceInput e = inputs.get(i);
+            String here = at + "/" + i;
+            if (e == null) {
+                errors.add(here, "is empty");
+                continue;
+            }
+            if (e.uri() == null || e.uri().length() > 2000 || !e.uri().matches("(https?://|urn:)\\S+")) {
+                errors.add(here + "/uri", "an http(s) or urn: URI of at most 2000 characters");
+            }
+            if (e.sha256() == null || !e.sha256().matches("[0-9a-fA-F]{64}")) {
+                errors.add(here + "/sha256", "the document's SHA-256 as 64 hexadecimal digits");
+            }
+            LocalDate expires = date(errors, here + "/expiresOn", e.expiresOn(), false);
+            evidence.add(new AnswerRecorded.Evidence(e.uri(), e.sha256() == null ? null : e.sha256().toLowerCase(java.util.Locale.ROOT),
+                    expires));
+        }
+        return evidence;
     }
 
     private static LocalDate date(Errors errors, String pointer, String value, boolean required) {

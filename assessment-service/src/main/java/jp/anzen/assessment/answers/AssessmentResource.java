@@ -1,6 +1,7 @@
 package jp.anzen.assessment.answers;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import jp.anzen.assessment.access.Caller;
 import jp.anzen.assessment.access.FacilityAccess;
+import jp.anzen.assessment.catalogue.CatalogueReplica;
 import jp.anzen.assessment.facility.Facilities;
 import jp.anzen.assessment.facility.Facility;
 import jp.anzen.assessment.facility.FacilityNotFoundException;
@@ -36,39 +38,49 @@ import jp.anzen.assessment.facility.FacilityNotFoundException;
 @SecurityRequirement(name = "SecurityScheme")
 public class AssessmentResource {
 
+    /** Body of a reopen: why the signed-off round must change. */
+    public record Reopen(String reason) {
+    }
+
     private final Facilities facilities;
     private final Assessments assessments;
     private final FacilityAccess access;
     private final Caller caller;
+    private final CatalogueReplica catalogue;
 
-    public AssessmentResource(Facilities facilities, Assessments assessments, FacilityAccess access, Caller caller) {
+    public AssessmentResource(Facilities facilities, Assessments assessments, FacilityAccess access, Caller caller,
+            CatalogueReplica catalogue) {
         this.facilities = facilities;
         this.assessments = assessments;
         this.access = access;
         this.caller = caller;
+        this.catalogue = catalogue;
     }
 
     @POST
-    @Operation(summary = "Open the facility's assessment of a published form for a fiscal year")
+    @Operation(summary = "Open the facility's assessment of a published form for a fiscal year; last year's answers to"
+            + " equivalent items are offered as carried forward")
     public Response open(@PathParam("code") String code, OpenAssessment request) {
-        Facility facility = answerable(code);
+        Facility facility = visible(code);
+        if (!access.canAnswer(facility, null)) {
+            throw new ForbiddenException("Only the facility's own managers and staff open its forms");
+        }
         if (request == null) {
             throw new BadRequestException("A JSON body with frameworkId, version and fiscalYear is required");
         }
         request.validate();
-        Assessment assessment = assessments.open(facility, request, caller.actor());
+        Assessment assessment = assessments.open(facility, request, null, caller.actor());
         return Response.created(URI.create("/api/facilities/" + code + "/assessments/" + assessment.id()))
-                .tag(String.valueOf(assessment.streamVersion())).entity(assessment).build();
+                .tag(String.valueOf(assessment.streamVersion())).entity(view(facility, assessment)).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An assessment with its current answers")
+    @Operation(summary = "An assessment: current answers, signed-off rounds, answers awaiting confirmation, inherited coverage")
     public Response get(@PathParam("code") String code, @PathParam("id") String id) {
         Facility facility = visible(code);
-        Assessment assessment = assessments.find(facility.code(), id)
-                .orElseThrow(() -> new NotFoundException("No assessment " + id + " for facility " + code));
-        return Response.ok(assessment).tag(String.valueOf(assessment.streamVersion())).build();
+        Assessment assessment = readable(facility, id);
+        return Response.ok(view(facility, assessment)).tag(String.valueOf(assessment.streamVersion())).build();
     }
 
     @PUT
@@ -76,25 +88,73 @@ public class AssessmentResource {
     @Operation(summary = "Record a batch of answers (all or none); If-Match guards against concurrent edits")
     public Response answer(@PathParam("code") String code, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AnswerBatch batch) {
-        Facility facility = answerable(code);
-        Assessment assessment = assessments.find(facility.code(), id)
-                .orElseThrow(() -> new NotFoundException("No assessment " + id + " for facility " + code));
+        Facility facility = visible(code);
+        Assessment assessment = answerable(facility, id);
         if (batch == null) {
             throw new BadRequestException("A JSON body with answers is required");
         }
         Assessment updated = assessments.record(facility, assessment, batch, ETags.parse(ifMatch), caller.actor());
-        return Response.ok(updated).tag(String.valueOf(updated.streamVersion())).build();
+        return Response.ok(view(facility, updated)).tag(String.valueOf(updated.streamVersion())).build();
+    }
+
+    @POST
+    @Path("/{id}/rounds/{round}/sign-off")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(summary = "Sign a confirmation round off: the facility manager (a vendor for its own form); freezes the round")
+    public Response signOff(@PathParam("code") String code, @PathParam("id") String id, @PathParam("round") int round,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Facility facility = visible(code);
+        Assessment assessment = signable(facility, id);
+        Assessment updated = assessments.changeRound(assessment, round, true, null, ETags.parse(ifMatch), caller.actor());
+        return Response.ok(view(facility, updated)).tag(String.valueOf(updated.streamVersion())).build();
+    }
+
+    @POST
+    @Path("/{id}/rounds/{round}/reopen")
+    @Operation(summary = "Reopen a signed-off round, saying why")
+    public Response reopen(@PathParam("code") String code, @PathParam("id") String id, @PathParam("round") int round,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Reopen body) {
+        Facility facility = visible(code);
+        Assessment assessment = signable(facility, id);
+        Assessment updated = assessments.changeRound(assessment, round, false, body == null ? null : body.reason(),
+                ETags.parse(ifMatch), caller.actor());
+        return Response.ok(view(facility, updated)).tag(String.valueOf(updated.streamVersion())).build();
+    }
+
+    private AssessmentView view(Facility facility, Assessment assessment) {
+        List<String[]> profiles = facility.services().stream().map(s -> new String[] { s.profileId(), s.version() }).toList();
+        return new AssessmentView(assessment, profiles.isEmpty() ? List.of()
+                : catalogue.coverage(profiles, assessment.frameworkId(), assessment.version()));
     }
 
     private Facility visible(String code) {
         return facilities.find(code).filter(access::canRead).orElseThrow(() -> new FacilityNotFoundException(code));
     }
 
-    private Facility answerable(String code) {
-        Facility facility = visible(code);
-        if (!access.canAnswer(facility)) {
-            throw new ForbiddenException("Only the facility's own managers and staff answer its forms");
+    /** A vendor sees only its own form of the facility; everyone else who may read the facility sees all. */
+    private Assessment readable(Facility facility, String id) {
+        return assessments.find(facility.code(), id)
+                .filter(a -> !caller.is(Caller.VENDOR) || caller.vendorId() != null && caller.vendorId().equals(a.vendorId()))
+                .orElseThrow(() -> new NotFoundException("No assessment " + id + " for facility " + facility.code()));
+    }
+
+    private Assessment answerable(Facility facility, String id) {
+        Assessment assessment = readable(facility, id);
+        if (!access.canAnswer(facility, assessment.vendorId())) {
+            throw new ForbiddenException(assessment.vendorId() == null
+                    ? "Only the facility's own managers and staff answer its forms"
+                    : "Only vendor " + assessment.vendorId() + " answers its form, while its contract is active");
         }
-        return facility;
+        return assessment;
+    }
+
+    private Assessment signable(Facility facility, String id) {
+        Assessment assessment = readable(facility, id);
+        boolean allowed = assessment.vendorId() == null ? access.canManage(facility) : access.canAnswer(facility, assessment.vendorId());
+        if (!allowed) {
+            throw new ForbiddenException(assessment.vendorId() == null ? "Only the facility's manager signs its rounds off"
+                    : "Only vendor " + assessment.vendorId() + " signs its form off");
+        }
+        return assessment;
     }
 }

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +23,7 @@ import jp.anzen.assessment.eventstore.NewEvent;
 import jp.anzen.assessment.facility.Facility;
 import jp.anzen.assessment.validation.Errors;
 
-/** Opening assessments and recording answers, each as one transaction on the assessment's stream. */
+/** Opening assessments, recording answers and signing rounds off, each as one transaction on the assessment's stream. */
 @ApplicationScoped
 public class Assessments {
 
@@ -48,9 +50,14 @@ public class Assessments {
                 .filter(a -> a.facilityCode().equals(facilityCode));
     }
 
-    /** @throws AssessmentExistsException when this facility already has this form for this fiscal year */
+    /**
+     * Opens the facility's assessment of a published form for a fiscal year ({@code vendorId} for a vendor
+     * form), offering last year's answers to equivalent items as carried forward.
+     *
+     * @throws AssessmentExistsException when it is open already
+     */
     @Transactional
-    public Assessment open(Facility facility, OpenAssessment request, Actor actor) {
+    public Assessment open(Facility facility, OpenAssessment request, String vendorId, Actor actor) {
         var version = catalogue.version(request.frameworkId(), request.version());
         Errors errors = new Errors();
         if (version.isEmpty()) {
@@ -60,11 +67,21 @@ public class Assessments {
         }
         errors.throwIfAny("The assessment");
         String id = UUID.randomUUID().toString();
-        reserve(id, facility.code(), request);
-        var opened = new AssessmentOpened(id, facility.code(), request.frameworkId(), request.version(),
-                request.fiscalYear(), null);
-        events.append(Assessment.streamId(id), facility.code(), 0, List.of(new NewEvent(AssessmentOpened.TYPE, opened)), actor);
+        Optional<Assessment> previous = previous(facility.code(), request, vendorId);
+        reserve(id, facility.code(), request, vendorId);
+        List<NewEvent> opening = new ArrayList<>();
+        opening.add(new NewEvent(AssessmentOpened.TYPE, new AssessmentOpened(id, facility.code(), request.frameworkId(),
+                request.version(), request.fiscalYear(), vendorId)));
+        previous.ifPresent(last -> carryForward(last, id, request, version.get()).forEach(opening::add));
+        events.append(Assessment.streamId(id), facility.code(), 0, opening, actor);
         return Assessment.fold(events.read(Assessment.streamId(id)));
+    }
+
+    /** The assessment of this form, opening it first when the facility has none for the year. */
+    @Transactional
+    public Assessment findOrOpen(Facility facility, OpenAssessment request, String vendorId, Actor actor) {
+        Optional<String> existing = existing(facility.code(), request, vendorId);
+        return existing.isPresent() ? find(facility.code(), existing.get()).orElseThrow() : open(facility, request, vendorId, actor);
     }
 
     /**
@@ -72,43 +89,103 @@ public class Assessments {
      * after the current version when the caller sent none.
      */
     @Transactional
-    public Assessment record(Facility facility, Assessment assessment, AnswerBatch batch, Integer expectedVersion,
-            Actor actor) {
-        var version = catalogue.version(assessment.frameworkId(), assessment.version()).orElseThrow();
-        List<AnswerRecorded> answers = batch.validate(assessment, version, facility.kind(), FiscalYear.todayInJapan(), maxBatch);
+    public Assessment record(Facility facility, Assessment assessment, AnswerBatch batch, Integer expectedVersion, Actor actor) {
+        List<AnswerRecorded> answers = validate(facility, assessment, batch);
         int after = expectedVersion == null ? assessment.streamVersion() : expectedVersion;
         events.append(Assessment.streamId(assessment.id()), facility.code(), after,
                 answers.stream().map(a -> new NewEvent(AnswerRecorded.TYPE, a)).toList(), actor);
         return Assessment.fold(events.read(Assessment.streamId(assessment.id())));
     }
 
-    private void reserve(String id, String facilityCode, OpenAssessment request) {
+    public List<AnswerRecorded> validate(Facility facility, Assessment assessment, AnswerBatch batch) {
+        var version = catalogue.version(assessment.frameworkId(), assessment.version()).orElseThrow();
+        return batch.validate(assessment, version, facility.kind(), FiscalYear.todayInJapan(), maxBatch);
+    }
+
+    /** Signs a round off (freezing it) or reopens it; both need the assessment's current ETag when given. */
+    @Transactional
+    public Assessment changeRound(Assessment assessment, int round, boolean signOff, String reason, Integer expectedVersion,
+            Actor actor) {
+        Errors errors = new Errors();
+        if (round != 1 && round != 2) {
+            errors.add("/round", "1 (first confirmation) or 2 (second confirmation)");
+        } else if (signOff && assessment.signedOffRounds().contains(round)) {
+            errors.add("/round", "round " + round + " is already signed off");
+        } else if (!signOff && !assessment.signedOffRounds().contains(round)) {
+            errors.add("/round", "round " + round + " is not signed off, so there is nothing to reopen");
+        } else if (signOff && assessment.answers().stream().noneMatch(a -> a.round() == round)) {
+            errors.add("/round", "round " + round + " has no answers to sign off");
+        }
+        if (!signOff && (reason == null || reason.isBlank() || reason.length() > 1000)) {
+            errors.add("/reason", "say why the round is reopened (1 to 1000 characters)");
+        }
+        errors.throwIfAny("The round");
+        NewEvent event = signOff ? new NewEvent(RoundSignedOff.TYPE, new RoundSignedOff(assessment.id(), round))
+                : new NewEvent(RoundReopened.TYPE, new RoundReopened(assessment.id(), round, reason.strip()));
+        events.append(Assessment.streamId(assessment.id()), assessment.facilityCode(),
+                expectedVersion == null ? assessment.streamVersion() : expectedVersion, List.of(event), actor);
+        return Assessment.fold(events.read(Assessment.streamId(assessment.id())));
+    }
+
+    private List<NewEvent> carryForward(Assessment last, String id, OpenAssessment request,
+            CatalogueReplica.PublishedVersion version) {
+        String toPrefix = request.frameworkId() + ":" + request.version() + ":";
+        Map<String, String> sources = last.version().equals(request.version()) ? null
+                : catalogue.equivalentsFrom(last.frameworkId() + ":" + last.version() + ":", toPrefix);
+        Map<String, Assessment.Answer> answered = last.latestPerItem();
+        List<NewEvent> carried = new ArrayList<>();
+        for (String item : version.items().keySet()) {
+            String source = sources == null ? item : sources.get(item);
+            Assessment.Answer answer = source == null ? null : answered.get(source);
+            if (answer != null) {
+                carried.add(new NewEvent(AnswerCarriedForward.TYPE, new AnswerCarriedForward(id, item, last.id(), source,
+                        last.fiscalYear(), answer.value(), answer.confirmedOn())));
+            }
+        }
+        return carried;
+    }
+
+    private Optional<Assessment> previous(String facilityCode, OpenAssessment request, String vendorId) {
+        String previousId = single("SELECT assessment_id::text FROM assessment_key WHERE facility_code = ? AND framework_id = ?"
+                + " AND vendor_id = ? AND fiscal_year < ? ORDER BY fiscal_year DESC LIMIT 1", facilityCode, request.frameworkId(),
+                vendorId == null ? "" : vendorId, request.fiscalYear());
+        return previousId == null ? Optional.empty() : find(facilityCode, previousId);
+    }
+
+    private Optional<String> existing(String facilityCode, OpenAssessment request, String vendorId) {
+        return Optional.ofNullable(single("SELECT assessment_id::text FROM assessment_key WHERE facility_code = ?"
+                + " AND framework_id = ? AND vendor_id = ? AND fiscal_year = ? AND version = ?", facilityCode,
+                request.frameworkId(), vendorId == null ? "" : vendorId, request.fiscalYear(), request.version()));
+    }
+
+    private void reserve(String id, String facilityCode, OpenAssessment request, String vendorId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO assessment_key (assessment_id, facility_code,"
-                        + " framework_id, version, fiscal_year) VALUES (?::uuid, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                        + " framework_id, version, vendor_id, fiscal_year) VALUES (?::uuid, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             s.setString(1, id);
             s.setString(2, facilityCode);
             s.setString(3, request.frameworkId());
             s.setString(4, request.version());
-            s.setInt(5, request.fiscalYear());
+            s.setString(5, vendorId == null ? "" : vendorId);
+            s.setInt(6, request.fiscalYear());
             if (s.executeUpdate() == 0) {
-                throw new AssessmentExistsException(existing(c, facilityCode, request));
+                throw new AssessmentExistsException(existing(facilityCode, request, vendorId).orElse(null));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String existing(Connection c, String facilityCode, OpenAssessment request) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT assessment_id FROM assessment_key WHERE facility_code = ?"
-                + " AND framework_id = ? AND version = ? AND vendor_id = '' AND fiscal_year = ?")) {
-            s.setString(1, facilityCode);
-            s.setString(2, request.frameworkId());
-            s.setString(3, request.version());
-            s.setInt(4, request.fiscalYear());
+    private String single(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

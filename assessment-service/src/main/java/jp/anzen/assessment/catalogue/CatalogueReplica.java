@@ -33,6 +33,8 @@ public class CatalogueReplica {
 
     private static final Logger LOG = Logger.getLogger(CatalogueReplica.class);
     static final String VERSION_PUBLISHED = "jp.anzen.catalogue.framework-version-published.v1";
+    static final String MAPPING_SET_PUBLISHED = "jp.anzen.catalogue.mapping-set-published.v1";
+    static final String PROFILE_PUBLISHED = "jp.anzen.catalogue.service-profile-published.v1";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -54,10 +56,19 @@ public class CatalogueReplica {
     @Blocking(ordered = true)
     @Transactional
     public void apply(ConsumerRecord<String, String> record) throws Exception {
-        var type = record.headers().lastHeader("ce_type");
-        if (type == null || !VERSION_PUBLISHED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-            return; // tolerant reader: other catalogue events do not concern answers
+        var header = record.headers().lastHeader("ce_type");
+        String type = header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        switch (type) {
+            case VERSION_PUBLISHED -> versionPublished(record);
+            case MAPPING_SET_PUBLISHED -> equivalences(json.readTree(record.value()));
+            case PROFILE_PUBLISHED -> profile(json.readTree(record.value()));
+            default -> {
+                // tolerant reader: other catalogue events do not concern answers
+            }
         }
+    }
+
+    private void versionPublished(ConsumerRecord<String, String> record) throws Exception {
         String eventId = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
         JsonNode event = json.readTree(record.value());
         try (Connection c = dataSource.getConnection()) {
@@ -89,6 +100,117 @@ public class CatalogueReplica {
             }
         }
         LOG.infof("Catalogue replica: %s %s published", event.get("frameworkId").asText(), event.get("version").asText());
+    }
+
+    /** Only equivalent items carry answers forward to the next edition; changed ones must be answered anew. */
+    private void equivalences(JsonNode set) throws SQLException {
+        if (!"edition".equals(set.path("kind").asText())) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO published_equivalence (from_requirement, to_requirement)"
+                        + " VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (JsonNode m : set.path("mappings")) {
+                if ("equivalent".equals(m.path("relation").asText())) {
+                    s.setString(1, m.get("fromRequirement").asText());
+                    s.setString(2, m.get("toRequirement").asText());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private void profile(JsonNode profile) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO published_profile (profile_id, version, framework_id,"
+                    + " framework_version, provider, example) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                s.setString(1, profile.get("id").asText());
+                s.setString(2, profile.get("version").asText());
+                s.setString(3, profile.get("frameworkId").asText());
+                s.setString(4, profile.get("frameworkVersion").asText());
+                s.setString(5, profile.path("provider").asText(""));
+                s.setBoolean(6, profile.path("example").asBoolean());
+                if (s.executeUpdate() == 0) {
+                    return; // applied before
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO published_profile_entry (profile_id, version,"
+                    + " requirement_id, responsibility, note) VALUES (?, ?, ?, ?, ?)")) {
+                for (JsonNode e : profile.path("entries")) {
+                    s.setString(1, profile.get("id").asText());
+                    s.setString(2, profile.get("version").asText());
+                    s.setString(3, e.get("requirementId").asText());
+                    s.setString(4, e.get("responsibility").asText());
+                    s.setString(5, e.hasNonNull("note") ? e.get("note").asText() : null);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+    }
+
+    public boolean profilePublished(String profileId, String version) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT 1 FROM published_profile WHERE profile_id = ? AND version = ?")) {
+            s.setString(1, profileId);
+            s.setString(2, version);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A requirement a declared profile covers: who is responsible, by which profile. */
+    public record Coverage(String requirementId, String responsibility, String profileId, String profileVersion,
+            String provider, String note) {
+    }
+
+    /** What the given profiles declare for the requirements of one framework version. */
+    public List<Coverage> coverage(List<String[]> profiles, String frameworkId, String version) {
+        List<Coverage> coverage = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT e.requirement_id, e.responsibility, p.profile_id, p.version,"
+                        + " p.provider, e.note FROM published_profile p JOIN published_profile_entry e USING (profile_id, version)"
+                        + " WHERE p.profile_id = ? AND p.version = ? AND p.framework_id = ? AND p.framework_version = ?"
+                        + " ORDER BY e.requirement_id")) {
+            for (String[] profile : profiles) {
+                s.setString(1, profile[0]);
+                s.setString(2, profile[1]);
+                s.setString(3, frameworkId);
+                s.setString(4, version);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        coverage.add(new Coverage(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getString(6)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return coverage;
+    }
+
+    /** For each item of the target version, the item of the earlier version that is equivalent to it. */
+    public Map<String, String> equivalentsFrom(String fromPrefix, String toPrefix) {
+        Map<String, String> byTarget = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT from_requirement, to_requirement FROM published_equivalence"
+                        + " WHERE from_requirement LIKE ? AND to_requirement LIKE ?")) {
+            s.setString(1, fromPrefix.replace("%", "\\%") + "%");
+            s.setString(2, toPrefix.replace("%", "\\%") + "%");
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    byTarget.put(r.getString(2), r.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return byTarget;
     }
 
     public Optional<PublishedVersion> version(String frameworkId, String version) {

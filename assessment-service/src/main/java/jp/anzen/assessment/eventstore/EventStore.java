@@ -40,9 +40,10 @@ public class EventStore {
         return query("WHERE stream_id = ? ORDER BY stream_version", streamId);
     }
 
-    /** Every stream of one facility, in commit order (its audit trail). */
-    public List<StoredEvent> readFacility(String facilityCode) {
-        return query("WHERE facility_code = ? ORDER BY global_id", facilityCode);
+    /** A page of every stream of one facility, in commit order (its audit trail). */
+    public List<StoredEvent> readFacility(String facilityCode, int offset, int limit) {
+        return query("WHERE facility_code = ? ORDER BY global_id OFFSET " + Math.max(0, offset) + " LIMIT "
+                + Math.max(1, limit), facilityCode);
     }
 
     /**

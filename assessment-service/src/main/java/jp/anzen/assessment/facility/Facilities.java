@@ -1,5 +1,6 @@
 package jp.anzen.assessment.facility;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,14 +12,16 @@ import jp.anzen.assessment.eventstore.EventStore;
 import jp.anzen.assessment.eventstore.NewEvent;
 import jp.anzen.assessment.eventstore.StreamConflictException;
 
-/** Facility streams: registering one and reading its current state. */
+/** Facility streams: registering, reading, and appending relationship changes. */
 @ApplicationScoped
 public class Facilities {
 
     private final EventStore events;
+    private final FacilityDirectory directory;
 
-    public Facilities(EventStore events) {
+    public Facilities(EventStore events, FacilityDirectory directory) {
         this.events = events;
+        this.directory = directory;
     }
 
     public Optional<Facility> find(String code) {
@@ -33,15 +36,26 @@ public class Facilities {
     public Facility register(RegisterFacility request, Actor actor) {
         var registered = new FacilityRegistered(request.code(), request.name().strip(), request.kind(), request.prefecture(),
                 request.beds(), request.hasMedicalInformationSystem());
-        List<NewEvent> newEvents = request.networkId() == null
-                ? List.of(new NewEvent(FacilityRegistered.TYPE, registered))
-                : List.of(new NewEvent(FacilityRegistered.TYPE, registered),
-                        new NewEvent(NetworkMembershipGranted.TYPE, new NetworkMembershipGranted(request.code(), request.networkId())));
+        List<NewEvent> newEvents = new ArrayList<>(List.of(new NewEvent(FacilityRegistered.TYPE, registered)));
+        if (request.networkId() != null) {
+            newEvents.add(new NewEvent(NetworkMembershipGranted.TYPE, new NetworkMembershipGranted(request.code(), request.networkId())));
+        }
         try {
-            events.append(FacilityCode.streamId(request.code()), request.code(), 0, newEvents, actor);
+            return append(request.code(), 0, newEvents, actor);
         } catch (StreamConflictException e) {
             throw new FacilityExistsException(request.code());
         }
-        return Facility.fold(events.read(FacilityCode.streamId(request.code())));
+    }
+
+    /**
+     * Appends to a facility's stream after {@code expectedVersion} and returns its new state; the directory
+     * moves in the same transaction.
+     */
+    @Transactional
+    public Facility append(String code, int expectedVersion, List<NewEvent> newEvents, Actor actor) {
+        events.append(FacilityCode.streamId(code), code, expectedVersion, newEvents, actor);
+        Facility facility = Facility.fold(events.read(FacilityCode.streamId(code)));
+        directory.save(facility);
+        return facility;
     }
 }

@@ -55,6 +55,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response keyReused(jp.anzen.assessment.vendorpush.IdempotencyKeyReusedException e) {
+        return Problem.of("idempotency-key-reused", "Idempotency-Key reused", Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response facilityExists(FacilityExistsException e) {
         return Problem.of("facility-exists", "Facility already registered", Status.CONFLICT, e.getMessage()).toResponse();
     }

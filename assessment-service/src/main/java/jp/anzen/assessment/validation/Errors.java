@@ -22,6 +22,10 @@ public final class Errors {
         return true;
     }
 
+    public java.util.List<FieldError> list() {
+        return java.util.List.copyOf(errors);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }
