@@ -2,6 +2,7 @@
 # Anzen's two commands, for a fresh machine that has a JDK 21 or newer:
 #   deploy/anzen.sh run [--wipe] [--servers-only] [--no-build]   the whole suite on 127.0.0.1 (Ctrl-C stops it)
 #   deploy/anzen.sh test                                         every test, on real PostgreSQL, Kafka and Keycloak
+#   deploy/anzen.sh bench [facilities] [pushes] [rps] [seconds]  the assessment write-path benchmark (prints figures)
 # Maven (through ./mvnw), the Kafka broker, PostgreSQL binaries and Keycloak are fetched by the build itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,8 +47,12 @@ case "$command" in
   test)
     exec ./mvnw -B -ntp verify "$@"
     ;;
+  bench)
+    ./mvnw -B -ntp -q install -DskipTests
+    exec java -cp deploy/stack/target/anzen-stack.jar jp.anzen.stack.bench.AssessmentBenchmark "$@"
+    ;;
   *)
-    echo "usage: deploy/anzen.sh run [--wipe] [--servers-only] [--no-build] | test" >&2
+    echo "usage: deploy/anzen.sh run [--wipe] [--servers-only] [--no-build] | test | bench [...]" >&2
     exit 2
     ;;
 esac

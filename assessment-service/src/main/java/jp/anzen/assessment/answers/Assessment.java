@@ -72,6 +72,11 @@ public record Assessment(String id, String facilityCode, String frameworkId, Str
                 Set.copyOf(signedOff), List.copyOf(carried.values()), version);
     }
 
+    public Assessment atVersion(int currentVersion) {
+        return new Assessment(id, facilityCode, frameworkId, version, fiscalYear, vendorId, answers, signedOffRounds,
+                awaitingConfirmation, currentVersion);
+    }
+
     /** The latest confirmation of each item (round 2 over round 1), as carried forward to the next year. */
     public Map<String, Answer> latestPerItem() {
         Map<String, Answer> latest = new LinkedHashMap<>();

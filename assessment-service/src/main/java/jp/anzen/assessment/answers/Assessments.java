@@ -77,12 +77,21 @@ public class Assessments {
         return Assessment.fold(events.read(Assessment.streamId(id)));
     }
 
-    /** The assessment of this form, opening it first when the facility has none for the year. */
+    /**
+     * The assessment of this form for appending answers, opening it first when the facility has none for the
+     * year. Its answers are not read (a vendor's form grows with every push): only what validation needs.
+     */
     @Transactional
-    public Assessment findOrOpen(Facility facility, OpenAssessment request, String vendorId, Actor actor) {
+    public Assessment findOrOpenForAnswers(Facility facility, OpenAssessment request, String vendorId, Actor actor) {
         Optional<String> existing = existing(facility.code(), request, vendorId);
-        return existing.isPresent() ? find(facility.code(), existing.get()).orElseThrow() : open(facility, request, vendorId, actor);
+        if (existing.isEmpty()) {
+            return open(facility, request, vendorId, actor);
+        }
+        String stream = Assessment.streamId(existing.get());
+        return Assessment.fold(events.readOfTypes(stream, CONTROL_EVENTS)).atVersion(events.currentVersion(stream));
     }
+
+    private static final List<String> CONTROL_EVENTS = List.of(AssessmentOpened.TYPE, RoundSignedOff.TYPE, RoundReopened.TYPE);
 
     /**
      * Validates the whole batch, then appends it after {@code expectedVersion} (the caller's If-Match), or
@@ -98,7 +107,11 @@ public class Assessments {
     }
 
     public List<AnswerRecorded> validate(Facility facility, Assessment assessment, AnswerBatch batch) {
-        var version = catalogue.version(assessment.frameworkId(), assessment.version()).orElseThrow();
+        return validate(facility, assessment, batch, catalogue.version(assessment.frameworkId(), assessment.version()).orElseThrow());
+    }
+
+    public List<AnswerRecorded> validate(Facility facility, Assessment assessment, AnswerBatch batch,
+            CatalogueReplica.PublishedVersion version) {
         return batch.validate(assessment, version, facility.kind(), FiscalYear.todayInJapan(), maxBatch);
     }
 

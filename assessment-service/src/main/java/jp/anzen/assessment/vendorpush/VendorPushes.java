@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -76,8 +79,10 @@ public class VendorPushes {
         }
         checkSize(push);
         List<VendorPushResult.FacilityResult> results = new ArrayList<>();
+        // a push names one or two form versions for hundreds of facilities: read each once
+        Map<String, Optional<CatalogueReplica.PublishedVersion>> versions = new HashMap<>();
         for (int i = 0; i < push.facilities().size(); i++) {
-            results.add(store(vendorId, "/facilities/" + i, push.facilities().get(i), actor));
+            results.add(store(vendorId, "/facilities/" + i, push.facilities().get(i), versions, actor));
         }
         int stored = (int) results.stream().filter(r -> r.status().equals("stored")).count();
         int answers = results.stream().mapToInt(VendorPushResult.FacilityResult::answersStored).sum();
@@ -88,7 +93,8 @@ public class VendorPushes {
     }
 
     /** Checks everything first and only then appends, so a refusal never leaves half a facility stored. */
-    private VendorPushResult.FacilityResult store(String vendorId, String at, VendorPush.FacilityAnswers entry, Actor actor) {
+    private VendorPushResult.FacilityResult store(String vendorId, String at, VendorPush.FacilityAnswers entry,
+            Map<String, Optional<CatalogueReplica.PublishedVersion>> versions, Actor actor) {
         String code = entry == null ? null : entry.facilityCode();
         if (entry == null) {
             return VendorPushResult.FacilityResult.refused(null, List.of(new FieldError(at, "is empty")));
@@ -104,8 +110,9 @@ public class VendorPushes {
         if (!contract.frameworkId().equals(entry.frameworkId())) {
             errors.add(at + "/frameworkId", "this vendor answers " + contract.frameworkId() + " for facility " + code);
         }
-        var version = entry.version() == null ? java.util.Optional.<CatalogueReplica.PublishedVersion>empty()
-                : catalogue.version(contract.frameworkId(), entry.version());
+        var version = entry.version() == null ? Optional.<CatalogueReplica.PublishedVersion>empty()
+                : versions.computeIfAbsent(contract.frameworkId() + ":" + entry.version(),
+                        k -> catalogue.version(contract.frameworkId(), entry.version()));
         if (version.isEmpty()) {
             errors.add(at + "/version", "version " + entry.version() + " of " + contract.frameworkId() + " is not published");
         } else if (entry.fiscalYear() == null || version.get().fiscalYear() != null && !version.get().fiscalYear().equals(entry.fiscalYear())) {
@@ -115,10 +122,10 @@ public class VendorPushes {
             return VendorPushResult.FacilityResult.refused(code, errors.list());
         }
         OpenAssessment form = new OpenAssessment(contract.frameworkId(), entry.version(), entry.fiscalYear());
-        Assessment assessment = assessments.findOrOpen(facility, form, vendorId, actor);
+        Assessment assessment = assessments.findOrOpenForAnswers(facility, form, vendorId, actor);
         List<AnswerRecorded> answers;
         try {
-            answers = assessments.validate(facility, assessment, new AnswerBatch(entry.answers()));
+            answers = assessments.validate(facility, assessment, new AnswerBatch(entry.answers()), version.get());
         } catch (InvalidRequestException e) {
             return VendorPushResult.FacilityResult.refused(code,
                     e.errors().stream().map(err -> new FieldError(at + err.pointer(), err.detail())).toList());

@@ -46,7 +46,13 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
         }
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-jar", jar.toString()));
+                "-XX:+UseSerialGC"));
+        // e.g. a profiler for one run: ANZEN_JAVA_OPTS_ASSESSMENT_SERVICE="-XX:StartFlightRecording=filename=/tmp/a.jfr"
+        String extra = System.getenv("ANZEN_JAVA_OPTS_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> environment = new java.util.HashMap<>(env);
         environment.put("QUARKUS_HTTP_HOST", Readiness.LOOPBACK);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));

@@ -86,6 +86,37 @@ class EndToEndIT {
     }
 
     @Test
+    void a_vendor_system_pushes_through_the_gateway_once_per_idempotency_key() {
+        String code = "1310000019";
+        String admin = tokens.user("demo-admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"name\":\"連携病院\",\"kind\":\"clinic\",\"prefecture\":\"13\","
+                        + "\"hasMedicalInformationSystem\":true}")
+                .when().post(stack.gatewayUrl() + "/api/facilities").then().statusCode(201);
+        tokens.createUser(stack.servers().keycloak().adminPassword(), "manager-" + code, "facility-manager",
+                java.util.Map.of("facility_codes", java.util.List.of(code)));
+        given().auth().oauth2(tokens.user("manager-" + code)).contentType(ContentType.JSON)
+                .body("{\"systems\":[\"レセコン\"]}")
+                .when().post(stack.gatewayUrl() + "/api/facilities/" + code + "/vendor-contracts/vendor-demo")
+                .then().statusCode(200);
+        String vendor = tokens.clientCredentials("demo-vendor", "demo-vendor-secret");
+        String push = "{\"facilities\":[{\"facilityCode\":\"" + code + "\",\"frameworkId\":\"mhlw-checklist-vendor\","
+                + "\"version\":\"2025\",\"fiscalYear\":2025,\"answers\":[{\"requirementId\":\"mhlw-checklist-vendor:2025:2-7\","
+                + "\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-07-01\"}]}]}";
+        Response first = eventually(Duration.ofSeconds(30), () -> given().auth().oauth2(vendor)
+                .header("Idempotency-Key", "e2e-push-0001").contentType(ContentType.JSON).body(push)
+                .when().post(stack.gatewayUrl() + "/api/vendor/answers"), 201);
+        first.then().body("facilitiesStored", equalTo(1)).body("answersStored", equalTo(1));
+        given().auth().oauth2(vendor).header("Idempotency-Key", "e2e-push-0001").contentType(ContentType.JSON).body(push)
+                .when().post(stack.gatewayUrl() + "/api/vendor/answers")
+                .then().statusCode(201).body(equalTo(first.asString()));
+        given().auth().oauth2(tokens.user("manager-" + code)).when().get(stack.gatewayUrl() + "/api/facilities/" + code + "/history")
+                .then().statusCode(200)
+                .body("items.findAll { it.type == 'answer-recorded' }.size()", equalTo(1))
+                .body("items.find { it.type == 'answer-recorded' }.actor.clientId", equalTo("demo-vendor"));
+    }
+
+    @Test
     void without_a_token_neither_the_gateway_nor_a_service_reached_directly_answers() {
         given().when().get(stack.gatewayUrl() + "/api/catalogue/frameworks")
                 .then().statusCode(401).contentType("application/problem+json");
