@@ -126,6 +126,26 @@ public class RelationshipResource {
                 new ServicesDeclared(code, List.copyOf(services)))), caller.actor());
     }
 
+    @POST
+    @Path("/networks/{networkId}")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(summary = "Make the facility a member of a regional network: its manager consents (or an administrator)")
+    public Facility grantMembership(@PathParam("code") String code, @PathParam("networkId") String networkId) {
+        Facility facility = visible(code);
+        if (!access.canManage(facility) && !caller.is(Caller.ADMIN)) {
+            throw new ForbiddenException("A facility joins a network with its manager's consent: the manager (or an"
+                    + " administrator) grants the membership; a network registers new members with POST /api/facilities");
+        }
+        if (!networkId.matches(ID)) {
+            new Errors().add("/networkId", "lower-case letters, digits and dashes").throwIfAny("The membership");
+        }
+        if (facility.networks().contains(networkId)) {
+            return facility;
+        }
+        return facilities.append(code, facility.version(), List.of(new NewEvent(NetworkMembershipGranted.TYPE,
+                new NetworkMembershipGranted(code, networkId))), caller.actor());
+    }
+
     @DELETE
     @Path("/networks/{networkId}")
     @Operation(summary = "End a network's membership (that network's operator)")

@@ -130,6 +130,11 @@ class LifecycleTest {
         given().auth().oauth2(Fixtures.token("demo-network")).when().delete("/api/facilities/1210000020/networks/net-chiba")
                 .then().statusCode(404);
         given().auth().oauth2(network).when().delete("/api/facilities/1210000020/networks/net-chiba").then().statusCode(204);
+        // joining again takes the facility's consent: its manager grants it, the network cannot
+        given().auth().oauth2(network).when().post("/api/facilities/1210000020/networks/net-chiba").then().statusCode(404);
+        String manager = Fixtures.managerOf("manager-1210000020", "1210000020");
+        given().auth().oauth2(manager).when().post("/api/facilities/1210000020/networks/net-osaka-east")
+                .then().statusCode(200).body("networks", hasItem("net-osaka-east"));
         given().auth().oauth2(network).queryParam("network", "net-chiba").when().get("/api/facilities")
                 .then().statusCode(200).body("items.code", containsInAnyOrder("1210000012"));
     }

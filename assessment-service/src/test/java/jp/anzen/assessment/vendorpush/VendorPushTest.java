@@ -101,6 +101,20 @@ class VendorPushTest {
     }
 
     @Test
+    void a_vendor_never_sees_the_facilitys_own_form() {
+        String manager = Fixtures.registeredHospital("2210000060");
+        contract(manager, "2210000060");
+        String own = given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body("{\"frameworkId\":\"test-checklist\",\"version\":\"2025\",\"fiscalYear\":2025}")
+                .when().post("/api/facilities/2210000060/assessments").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Fixtures.vendor()).when().get("/api/facilities/2210000060/assessments/" + own)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Fixtures.vendor()).contentType(ContentType.JSON)
+                .body("{\"frameworkId\":\"test-checklist\",\"version\":\"2025\",\"fiscalYear\":2025}")
+                .when().post("/api/facilities/2210000060/assessments").then().statusCode(403);
+    }
+
+    @Test
     void after_the_contract_is_revoked_the_vendor_can_no_longer_write() {
         String manager = Fixtures.registeredHospital("2210000043");
         contract(manager, "2210000043");

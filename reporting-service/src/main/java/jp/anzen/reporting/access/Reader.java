@@ -14,7 +14,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who reads a report, from the validated token: a facility sees itself, a network its members, an
- * inspector its prefecture, operations and administrators everything.
+ * inspector its prefecture, a vendor the forms it answers, operations and administrators everything.
  */
 @RequestScoped
 public class Reader {
@@ -33,7 +33,26 @@ public class Reader {
                 || (identity.hasRole("facility-manager") || identity.hasRole("facility-staff"))
                         && claimSet("facility_codes").contains(facility.code())
                 || identity.hasRole("network-operator") && facility.networks().stream().anyMatch(claimSet("network_ids")::contains)
+                || identity.hasRole("inspector") && facility.prefecture().equals(token.getClaim("prefecture"))
+                || isVendor() && facility.vendors().contains(vendorId());
+    }
+
+    /** A vendor reads only the forms it answers; everyone else who may read the facility reads all of them. */
+    public boolean mayReadForm(FacilityScope facility, String formVendorId) {
+        boolean facilityWide = seesEverything()
+                || (identity.hasRole("facility-manager") || identity.hasRole("facility-staff"))
+                        && claimSet("facility_codes").contains(facility.code())
+                || identity.hasRole("network-operator") && facility.networks().stream().anyMatch(claimSet("network_ids")::contains)
                 || identity.hasRole("inspector") && facility.prefecture().equals(token.getClaim("prefecture"));
+        return facilityWide || isVendor() && formVendorId != null && formVendorId.equals(vendorId());
+    }
+
+    private boolean isVendor() {
+        return identity.hasRole("vendor-system") && vendorId() != null;
+    }
+
+    private String vendorId() {
+        return token.getClaim("vendor_id");
     }
 
     private Set<String> claimSet(String claim) {
@@ -46,6 +65,6 @@ public class Reader {
     }
 
     /** What the authorisation of a facility's reports depends on. */
-    public record FacilityScope(String code, String prefecture, Set<String> networks) {
+    public record FacilityScope(String code, String prefecture, Set<String> networks, Set<String> vendors) {
     }
 }

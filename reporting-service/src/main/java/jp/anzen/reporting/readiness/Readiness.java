@@ -3,14 +3,17 @@ package jp.anzen.reporting.readiness;
 import java.time.Instant;
 import java.util.List;
 
-/** A facility's readiness for one fiscal year as of an instant: one entry per form it answers. */
+/**
+ * A facility's readiness for one fiscal year as of an instant: the vendors under contract then, and one
+ * entry per form it answers (its own form and each vendor's).
+ */
 public record Readiness(String facilityCode, String name, String kind, Integer fiscalYear, Instant asOf,
-        List<Form> forms) {
+        List<String> vendors, List<Form> forms) {
 
     /** One form (the institution or pharmacy form, or a vendor's form). */
     public record Form(String assessmentId, String frameworkId, String version, String titleJa, String titleEn,
             String vendorId, int fiscalYear, int itemsExpected, Round firstConfirmation, Round secondConfirmation,
-            int overdue) {
+            int overdue, List<Integer> roundsSignedOff, int carriedForwardUnconfirmed) {
     }
 
     /** Counts of one confirmation round; unanswered = expected items without an answer in that round. */

@@ -49,7 +49,8 @@ public class ReadinessQueries {
                 Set<String> networks = new HashSet<>();
                 while (r.next()) {
                     if (row == null) {
-                        row = new FacilityRow(new FacilityScope(code, r.getString(3), networks), r.getString(1), r.getString(2));
+                        row = new FacilityRow(new FacilityScope(code, r.getString(3), networks, Set.copyOf(vendors(code, asOf))),
+                                r.getString(1), r.getString(2));
                     }
                     if (r.getString(4) != null) {
                         networks.add(r.getString(4));
@@ -84,13 +85,63 @@ public class ReadinessQueries {
                     int expected = r.getInt(8);
                     forms.add(new Readiness.Form(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             r.getString(6), r.getInt(7), expected, round(c, id, 1, expected, asOf),
-                            round(c, id, 2, expected, asOf), overdue(c, id, asOf)));
+                            round(c, id, 2, expected, asOf), overdue(c, id, asOf), signedOff(c, id, asOf),
+                            count(c, "SELECT count(*) FROM carried_answer WHERE assessment_id = ?::uuid AND carried_at <= ?"
+                                    + " AND (confirmed_at IS NULL OR confirmed_at > ?)", id, asOf)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return forms;
+    }
+
+    /** The vendors under contract with the facility at {@code asOf}. */
+    public List<String> vendors(String code, Instant asOf) {
+        List<String> vendors = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT vendor_id FROM facility_vendor WHERE facility_code = ?"
+                        + " AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY vendor_id")) {
+            s.setString(1, code);
+            s.setTimestamp(2, Timestamp.from(asOf));
+            s.setTimestamp(3, Timestamp.from(asOf));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    vendors.add(r.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return vendors;
+    }
+
+    private static List<Integer> signedOff(Connection c, String assessmentId, Instant asOf) throws SQLException {
+        List<Integer> rounds = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT round FROM round_signoff WHERE assessment_id = ?::uuid"
+                + " AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY round")) {
+            s.setString(1, assessmentId);
+            s.setTimestamp(2, Timestamp.from(asOf));
+            s.setTimestamp(3, Timestamp.from(asOf));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rounds.add(r.getInt(1));
+                }
+            }
+        }
+        return rounds;
+    }
+
+    private static int count(Connection c, String sql, String assessmentId, Instant asOf) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, assessmentId);
+            s.setTimestamp(2, Timestamp.from(asOf));
+            s.setTimestamp(3, Timestamp.from(asOf));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
     }
 
     /** Answers to items (not the pre-question) that were current at {@code asOf}, by value. */

@@ -1,6 +1,7 @@
 package jp.anzen.reporting.readiness;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,8 +42,9 @@ public class ReadinessResource {
         Instant asOf = AsOf.parse(asOfParameter);
         var facility = queries.facility(code, asOf).filter(f -> reader.mayRead(f.scope()))
                 .orElseThrow(() -> new NotVisibleException("No facility " + code + " is visible to you as of " + asOf));
-        return new Readiness(code, facility.name(), facility.kind(), fiscalYear, asOf,
-                queries.forms(code, facility.kind(), fiscalYear, asOf));
+        return new Readiness(code, facility.name(), facility.kind(), fiscalYear, asOf, List.copyOf(facility.scope().vendors()),
+                queries.forms(code, facility.kind(), fiscalYear, asOf).stream()
+                        .filter(form -> reader.mayReadForm(facility.scope(), form.vendorId())).toList());
     }
 
     private static Integer fiscalYear(String value) {

@@ -121,7 +121,7 @@ class ReadinessReportTest {
         try (EventsOnKafka kafka = new EventsOnKafka()) {
             kafka.assessmentEvent(duplicateId, CODE, STREAM, 3, "answer-recorded", JUNE, answer("2-1", "no", "2025-07-01"));
             // a marker after it on the same partition: once it is applied, the duplicate has been seen
-            kafka.assessmentEvent(CODE, "facility-" + CODE, 2, "vendor-contract-granted", AUGUST, "{}");
+            kafka.assessmentEvent(CODE, "facility-" + CODE, 2, "services-declared", AUGUST, "{}");
         }
         awaitApplied("facility-" + CODE, 2);
         given().auth().oauth2(keycloak().user("demo-facility"))
