@@ -57,6 +57,9 @@ public class VendorPushResource {
             throw new BadRequestException("A JSON body with facilities is required");
         }
         VendorPush push = json.readValue(body, VendorPush.class);
+        if (push == null) {
+            throw new BadRequestException("A JSON object with facilities is required");
+        }
         var outcome = pushes.push(vendorId, key, body, push, caller.actor());
         return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(outcome.body()).build();
     }
