@@ -37,6 +37,16 @@ public class Reader {
                 || isVendor() && facility.vendors().contains(vendorId());
     }
 
+    /** A network's summary: its own operators, operations and administrators. */
+    public boolean mayReadNetwork(String networkId) {
+        return seesEverything() || identity.hasRole("network-operator") && claimSet("network_ids").contains(networkId);
+    }
+
+    /** A prefecture's summary: its inspectors, operations and administrators. */
+    public boolean mayReadPrefecture(String prefecture) {
+        return seesEverything() || identity.hasRole("inspector") && prefecture.equals(token.getClaim("prefecture"));
+    }
+
     /** A vendor reads only the forms it answers; everyone else who may read the facility reads all of them. */
     public boolean mayReadForm(FacilityScope facility, String formVendorId) {
         boolean facilityWide = seesEverything()

@@ -82,4 +82,18 @@ public class CatalogueProjection {
     private static String text(JsonNode node, String field) {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
+
+    /** For tests and health: whether the version has been projected. */
+    public boolean has(String frameworkId, String version) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT 1 FROM catalogue_version WHERE framework_id = ? AND version = ?")) {
+            s.setString(1, frameworkId);
+            s.setString(2, version);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

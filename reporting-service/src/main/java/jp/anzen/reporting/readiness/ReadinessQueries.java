@@ -68,10 +68,13 @@ public class ReadinessQueries {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
                         SELECT a.id::text, a.framework_id, a.version, v.title_ja, v.title_en, a.vendor_id, a.fiscal_year,
+                               -- without a medical information system, the form is complete after the pre-question
+                               CASE WHEN f.has_system OR a.vendor_id IS NOT NULL THEN
                                (SELECT count(*) FROM catalogue_item i WHERE i.framework_id = a.framework_id
                                   AND i.version = a.version AND i.kind = 'item'
-                                  AND (cardinality(i.facility_kinds) = 0 OR ? = ANY (i.facility_kinds)))
-                        FROM assessment a LEFT JOIN catalogue_version v USING (framework_id, version)
+                                  AND (cardinality(i.facility_kinds) = 0 OR ? = ANY (i.facility_kinds))) ELSE 0 END
+                        FROM assessment a JOIN facility f ON f.code = a.facility_code
+                        LEFT JOIN catalogue_version v USING (framework_id, version)
                         WHERE a.facility_code = ? AND a.opened_at <= ? AND (?::int IS NULL OR a.fiscal_year = ?)
                         ORDER BY a.fiscal_year, a.framework_id, a.vendor_id NULLS FIRST""")) {
             s.setString(1, facilityKind);

@@ -1,0 +1,109 @@
+package jp.anzen.reporting.summary;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.quarkus.security.Authenticated;
+import jp.anzen.reporting.access.Reader;
+import jp.anzen.reporting.problem.InvalidParameterException;
+import jp.anzen.reporting.problem.NotVisibleException;
+import jp.anzen.reporting.readiness.AsOf;
+
+/** Network and prefecture summaries, as JSON or CSV (UTF-8 with a byte-order mark, so that Excel reads Japanese). */
+@Path("/api/reports")
+@Authenticated
+@Tag(name = "Reports")
+@SecurityRequirement(name = "SecurityScheme")
+public class SummaryResource {
+
+    static final String CSV = "text/csv; charset=UTF-8";
+    private static final CsvMapper CSV_MAPPER = new CsvMapper();
+
+    private final SummaryQueries queries;
+    private final Reader reader;
+
+    public SummaryResource(SummaryQueries queries, Reader reader) {
+        this.queries = queries;
+        this.reader = reader;
+    }
+
+    @GET
+    @Path("/networks/{networkId}/summary")
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @Operation(summary = "A network's members: per facility completion and counts, per item the share of 'no', the overdue list")
+    public Response network(@PathParam("networkId") String networkId, @QueryParam("fiscalYear") String fiscalYear,
+            @QueryParam("asOf") String asOf, @QueryParam("format") String format) {
+        if (!reader.mayReadNetwork(networkId)) {
+            throw new NotVisibleException("No network " + networkId + " is visible to you");
+        }
+        return respond(SummaryQueries.Scope.NETWORK, networkId, fiscalYear, asOf, format);
+    }
+
+    @GET
+    @Path("/prefectures/{code}/summary")
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @Operation(summary = "For inspectors: the prefecture's facilities, with those that have no first confirmation yet")
+    public Response prefecture(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYear,
+            @QueryParam("asOf") String asOf, @QueryParam("format") String format) {
+        if (!code.matches("0[1-9]|[1-3][0-9]|4[0-7]") || !reader.mayReadPrefecture(code)) {
+            throw new NotVisibleException("No prefecture " + code + " is visible to you");
+        }
+        return respond(SummaryQueries.Scope.PREFECTURE, code, fiscalYear, asOf, format);
+    }
+
+    private Response respond(SummaryQueries.Scope scope, String value, String fiscalYearParameter, String asOfParameter,
+            String format) {
+        Instant asOf = AsOf.parse(asOfParameter);
+        int fiscalYear = fiscalYear(fiscalYearParameter, asOf);
+        Summary summary = queries.summary(scope, value, fiscalYear, asOf);
+        if (format == null || format.equals("json")) {
+            return Response.ok(summary, MediaType.APPLICATION_JSON).build();
+        }
+        if (!format.equals("csv")) {
+            throw new InvalidParameterException("format", "json or csv");
+        }
+        return Response.ok(csv(summary), CSV)
+                .header("Content-Disposition", "attachment; filename=\"anzen-" + scope.name().toLowerCase(java.util.Locale.ROOT)
+                        + "-" + value + "-FY" + fiscalYear + ".csv\"")
+                .build();
+    }
+
+    private static byte[] csv(Summary summary) {
+        CsvSchema schema = CSV_MAPPER.schemaFor(Summary.FacilityLine.class).withHeader();
+        try {
+            String body = CSV_MAPPER.writer(schema).writeValueAsString(summary.perFacility());
+            return ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fiscal year asked for, or the one {@code asOf} falls in (April to March, in Japan). */
+    static int fiscalYear(String value, Instant asOf) {
+        if (value == null || value.isBlank()) {
+            LocalDate day = AsOf.dateInJapan(asOf);
+            return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+        }
+        if (!value.matches("20[2-9][0-9]") || Integer.parseInt(value) < 2023) {
+            throw new InvalidParameterException("fiscalYear", "'" + value + "' is not a fiscal year from 2023 on, e.g. 2025");
+        }
+        return Integer.parseInt(value);
+    }
+}
