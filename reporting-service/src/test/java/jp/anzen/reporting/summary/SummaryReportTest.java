@@ -137,6 +137,19 @@ class SummaryReportTest {
     }
 
     @Test
+    void coverage_counts_the_answers_to_one_requirement_by_kind_and_prefecture() {
+        given().auth().oauth2(keycloak().user("demo-ops")).queryParam("asOf", "2025-08-01")
+                .when().get("/api/reports/requirements/sum-form:2025:2/coverage")
+                .then().statusCode(200)
+                .body("total.no", equalTo(1)).body("byKind.find { it.key == 'hospital' }.no", equalTo(1))
+                .body("byPrefecture.find { it.key == '13' }.no", equalTo(1));
+        given().auth().oauth2(keycloak().user("demo-inspector")).when().get("/api/reports/requirements/sum-form:2025:2/coverage")
+                .then().statusCode(200).body("prefecture", equalTo("13"));
+        given().auth().oauth2(keycloak().user("demo-facility")).when().get("/api/reports/requirements/sum-form:2025:2/coverage")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void summaries_are_refused_to_those_outside_them() {
         String password = ConfigProvider.getConfig().getValue(AnzenTestServers.KEYCLOAK_ADMIN_PASSWORD, String.class);
         keycloak().createUser(password, "operator-other-net", "network-operator", Map.of("network_ids", List.of("net-other")));
