@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
-import jp.anzen.reporting.problem.InvalidParameterException;
 import jp.anzen.reporting.problem.NotVisibleException;
 
 @Path("/api/reports/facilities/{code}/readiness")
@@ -38,22 +37,12 @@ public class ReadinessResource {
     @Operation(summary = "Per form: items expected, answers by value per confirmation round, unanswered, overdue")
     public Readiness readiness(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYearParameter,
             @QueryParam("asOf") String asOfParameter) {
-        Integer fiscalYear = fiscalYear(fiscalYearParameter);
+        Integer fiscalYear = FiscalYearParameter.orNull(fiscalYearParameter);
         Instant asOf = AsOf.parse(asOfParameter);
         var facility = queries.facility(code, asOf).filter(f -> reader.mayRead(f.scope()))
                 .orElseThrow(() -> new NotVisibleException("No facility " + code + " is visible to you as of " + asOf));
         return new Readiness(code, facility.name(), facility.kind(), fiscalYear, asOf, List.copyOf(facility.scope().vendors()),
                 queries.forms(code, facility.kind(), fiscalYear, asOf).stream()
                         .filter(form -> reader.mayReadForm(facility.scope(), form.vendorId())).toList());
-    }
-
-    private static Integer fiscalYear(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!value.matches("20[2-9][0-9]") || Integer.parseInt(value) < 2023) {
-            throw new InvalidParameterException("fiscalYear", "'" + value + "' is not a fiscal year from 2023 on, e.g. 2025");
-        }
-        return Integer.valueOf(value);
     }
 }

@@ -3,7 +3,6 @@ package jp.anzen.reporting.summary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +24,7 @@ import jp.anzen.reporting.access.Reader;
 import jp.anzen.reporting.problem.InvalidParameterException;
 import jp.anzen.reporting.problem.NotVisibleException;
 import jp.anzen.reporting.readiness.AsOf;
+import jp.anzen.reporting.readiness.FiscalYearParameter;
 
 /** Network and prefecture summaries, as JSON or CSV (UTF-8 with a byte-order mark, so that Excel reads Japanese). */
 @Path("/api/reports")
@@ -71,7 +71,7 @@ public class SummaryResource {
     private Response respond(SummaryQueries.Scope scope, String value, String fiscalYearParameter, String asOfParameter,
             String format) {
         Instant asOf = AsOf.parse(asOfParameter);
-        int fiscalYear = fiscalYear(fiscalYearParameter, asOf);
+        int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
         Summary summary = queries.summary(scope, value, fiscalYear, asOf);
         if (format == null || format.equals("json")) {
             return Response.ok(summary, MediaType.APPLICATION_JSON).build();
@@ -93,17 +93,5 @@ public class SummaryResource {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The fiscal year asked for, or the one {@code asOf} falls in (April to March, in Japan). */
-    static int fiscalYear(String value, Instant asOf) {
-        if (value == null || value.isBlank()) {
-            LocalDate day = AsOf.dateInJapan(asOf);
-            return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
-        }
-        if (!value.matches("20[2-9][0-9]") || Integer.parseInt(value) < 2023) {
-            throw new InvalidParameterException("fiscalYear", "'" + value + "' is not a fiscal year from 2023 on, e.g. 2025");
-        }
-        return Integer.parseInt(value);
     }
 }

@@ -1,6 +1,7 @@
 package jp.anzen.reporting.readiness;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -152,6 +153,29 @@ class ReadinessReportTest {
                 .then().statusCode(404);
         given().auth().oauth2(keycloak().user("demo-ops"))
                 .when().get("/api/reports/facilities/" + CODE + "/readiness").then().statusCode(200);
+    }
+
+    @Test
+    void the_inspection_form_lists_every_item_with_its_confirmation_as_of_a_date() {
+        given().auth().oauth2(keycloak().user("demo-inspector"))
+                .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-08-02")
+                .when().get("/api/reports/facilities/" + CODE + "/inspection-form")
+                .then().statusCode(200)
+                .body("forms.find { it.assessmentId == '" + ASSESSMENT + "' }.items.number", contains("1①", "2①", "2②"))
+                .body("forms.find { it.assessmentId == '" + ASSESSMENT + "' }.items[0].first.value", equalTo("no"))
+                .body("forms.find { it.assessmentId == '" + ASSESSMENT + "' }.items[0].first.targetDate", equalTo("2026-03-01"))
+                .body("forms.find { it.assessmentId == '" + ASSESSMENT + "' }.items[2].first", equalTo(null));
+        String csv = given().auth().oauth2(keycloak().user("demo-inspector"))
+                .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-06-20").queryParam("format", "csv")
+                .when().get("/api/reports/facilities/" + CODE + "/inspection-form")
+                .then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv).startsWith("\uFEFFform,vendorId,number,textJa,target,firstValue")
+                .contains("\"rt-checklist 2025\",,1①,責任者,,yes,2025-06-10");
+        given().auth().oauth2(keycloak().user("demo-facility")).queryParam("format", "pdf")
+                .when().get("/api/reports/facilities/" + CODE + "/inspection-form")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("format"));
+        given().auth().oauth2(keycloak().user("demo-network"))
+                .when().get("/api/reports/facilities/" + CODE + "/inspection-form").then().statusCode(404);
     }
 
     @Test

@@ -1,0 +1,28 @@
+package jp.anzen.reporting.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The checklist as an inspector reads it at the on-site inspection (立入検査): the facility's own form and
+ * every vendor form, each item with its printed number and wording, and the first and second confirmation.
+ */
+public record InspectionForm(String facilityCode, String name, String kind, String prefecture, int fiscalYear,
+        Instant asOf, List<Form> forms) {
+
+    public record Form(String assessmentId, String frameworkId, String version, String titleJa, String vendorId,
+            List<Item> items) {
+    }
+
+    public record Item(String requirementId, String number, String textJa, String target, String kind,
+            Confirmation first, Confirmation second) {
+    }
+
+    /** One confirmation: はい / いいえ / not applicable, its date, and for いいえ the target date. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Confirmation(String value, LocalDate confirmedOn, LocalDate targetDate) {
+    }
+}

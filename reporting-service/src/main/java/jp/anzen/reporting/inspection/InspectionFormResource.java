@@ -1,0 +1,116 @@
+package jp.anzen.reporting.inspection;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.quarkus.security.Authenticated;
+import jp.anzen.reporting.access.Reader;
+import jp.anzen.reporting.problem.InvalidParameterException;
+import jp.anzen.reporting.problem.NotVisibleException;
+import jp.anzen.reporting.readiness.AsOf;
+import jp.anzen.reporting.readiness.FiscalYearParameter;
+import jp.anzen.reporting.readiness.ReadinessQueries;
+
+@Path("/api/reports/facilities/{code}/inspection-form")
+@Authenticated
+@Tag(name = "Reports")
+@SecurityRequirement(name = "SecurityScheme")
+public class InspectionFormResource {
+
+    static final String CSV = "text/csv; charset=UTF-8";
+    private static final CsvMapper CSV_MAPPER = new CsvMapper();
+    private static final List<String> COLUMNS = List.of("form", "vendorId", "number", "textJa", "target",
+            "firstValue", "firstConfirmedOn", "firstTargetDate", "secondValue", "secondConfirmedOn", "secondTargetDate");
+
+    private final ReadinessQueries facilities;
+    private final InspectionQueries inspection;
+    private final Reader reader;
+
+    public InspectionFormResource(ReadinessQueries facilities, InspectionQueries inspection, Reader reader) {
+        this.facilities = facilities;
+        this.inspection = inspection;
+        this.reader = reader;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @Operation(summary = "The institution form and every vendor form as the inspector reads them, as of a date"
+            + " (format json or csv; Excel and PDF are not available yet)")
+    public Response form(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYearParameter,
+            @QueryParam("asOf") String asOfParameter, @QueryParam("format") String format) {
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw new InvalidParameterException("format", "json or csv (xlsx and pdf are not available yet)");
+        }
+        Instant asOf = AsOf.parse(asOfParameter);
+        int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
+        var facility = facilities.facility(code, asOf).filter(f -> reader.mayRead(f.scope()))
+                .orElseThrow(() -> new NotVisibleException("No facility " + code + " is visible to you as of " + asOf));
+        List<InspectionForm.Form> forms = new ArrayList<>();
+        for (var form : facilities.forms(code, facility.kind(), fiscalYear, asOf)) {
+            if (reader.mayReadForm(facility.scope(), form.vendorId())) {
+                forms.add(new InspectionForm.Form(form.assessmentId(), form.frameworkId(), form.version(), form.titleJa(),
+                        form.vendorId(), inspection.items(form.assessmentId(), form.frameworkId(), form.version(),
+                                facility.kind(), asOf)));
+            }
+        }
+        InspectionForm result = new InspectionForm(code, facility.name(), facility.kind(), facility.scope().prefecture(),
+                fiscalYear, asOf, forms);
+        if (!"csv".equals(format)) {
+            return Response.ok(result, MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(csv(result), CSV)
+                .header("Content-Disposition", "attachment; filename=\"anzen-inspection-" + code + "-FY" + fiscalYear + ".csv\"")
+                .build();
+    }
+
+    /** One row per item of every form; UTF-8 with a byte-order mark, so that Excel shows the Japanese. */
+    private static byte[] csv(InspectionForm form) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (var f : form.forms()) {
+            for (var item : f.items()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("form", f.frameworkId() + " " + f.version());
+                row.put("vendorId", f.vendorId());
+                row.put("number", item.number());
+                row.put("textJa", item.textJa());
+                row.put("target", item.target());
+                put(row, "first", item.first());
+                put(row, "second", item.second());
+                rows.add(row);
+            }
+        }
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        COLUMNS.forEach(schema::addColumn);
+        try {
+            return ("\uFEFF" + CSV_MAPPER.writer(schema.build()).writeValueAsString(rows)).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void put(Map<String, String> row, String round, InspectionForm.Confirmation c) {
+        row.put(round + "Value", c == null ? null : c.value());
+        row.put(round + "ConfirmedOn", c == null || c.confirmedOn() == null ? null : c.confirmedOn().toString());
+        row.put(round + "TargetDate", c == null || c.targetDate() == null ? null : c.targetDate().toString());
+    }
+}
