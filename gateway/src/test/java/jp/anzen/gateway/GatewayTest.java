@@ -66,6 +66,39 @@ class GatewayTest {
     }
 
     @Test
+    void a_burst_over_the_limit_gets_429_with_retry_after_and_the_service_never_sees_the_excess() {
+        String password = ConfigProvider.getConfig().getValue(AnzenTestServers.KEYCLOAK_ADMIN_PASSWORD, String.class);
+        Tokens tokens = new Tokens(ConfigProvider.getConfig().getValue(AnzenTestServers.KEYCLOAK_URL, String.class));
+        tokens.createUser(password, "burst-user", "ops-reader", java.util.Map.of());
+        String token = tokens.user("burst-user");
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 60; i++) {
+            var response = given().auth().oauth2(token).when().get("/api/reports/burst/" + i).then().extract();
+            if (response.statusCode() == 429) {
+                limited++;
+                retryAfter = response.header("Retry-After");
+                org.assertj.core.api.Assertions.assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+        }
+        long reached = EchoUpstream.RECEIVED.stream().filter(r -> r.getString("uri").startsWith("/api/reports/burst/")).count();
+        assertThat(limited).isPositive();
+        assertThat(reached).isEqualTo(60 - limited);
+        assertThat(retryAfter).isNotNull();
+        // another caller's budget is its own
+        given().auth().oauth2(token("demo-ops")).when().get("/api/reports/other").then().statusCode(200);
+    }
+
+    @Test
+    void api_answers_carry_security_headers() {
+        given().auth().oauth2(token("demo-ops")).when().get("/api/reports/headers")
+                .then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store");
+    }
+
+    @Test
     void readiness_reports_each_upstream() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)

@@ -15,6 +15,19 @@ public interface GatewayConfig {
 
     int maxPoolSize();
 
+    RateLimit rateLimit();
+
+    /** Requests per second and burst per client and subject; vendor systems have their own budget. */
+    interface RateLimit {
+        int requestsPerSecond();
+
+        int burst();
+
+        int vendorRequestsPerSecond();
+
+        int vendorBurst();
+    }
+
     interface Upstream {
         URI requirements();
 

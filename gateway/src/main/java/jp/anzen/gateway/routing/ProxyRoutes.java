@@ -29,9 +29,11 @@ public class ProxyRoutes {
     private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final GatewayConfig config;
+    private final RateLimiter rateLimiter;
 
-    public ProxyRoutes(GatewayConfig config) {
+    public ProxyRoutes(GatewayConfig config, RateLimiter rateLimiter) {
         this.config = config;
+        this.rateLimiter = rateLimiter;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -44,7 +46,9 @@ public class ProxyRoutes {
                     .setConnectTimeout(5_000)
                     .setIdleTimeout((int) config.upstreamTimeout().toSeconds()));
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(route.upstream().getPort(), route.upstream().getHost());
-            router.route(route.prefix() + "*").handler(ProxyRoutes::requireToken).handler(ProxyRoutes::requestId)
+            router.route(route.prefix() + "*").handler(ProxyRoutes::requestId)
+                    .handler(ctx -> AccessLog.handle(ctx, route.service()))
+                    .handler(ProxyRoutes::requireToken).handler(rateLimiter::handle)
                     .handler(ProxyHandler.create(proxy));
         }
     }
