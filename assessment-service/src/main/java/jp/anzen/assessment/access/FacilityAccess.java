@@ -2,8 +2,10 @@ package jp.anzen.assessment.access;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import jp.anzen.assessment.facility.Facilities;
 import jp.anzen.assessment.facility.Facility;
 import jp.anzen.assessment.facility.FacilityDirectory;
+import jp.anzen.assessment.facility.FacilityNotFoundException;
 
 /**
  * Who may do what with one facility. Reads refused to callers with no relation to the facility answer 404
@@ -13,9 +15,16 @@ import jp.anzen.assessment.facility.FacilityDirectory;
 public class FacilityAccess {
 
     private final Caller caller;
+    private final Facilities facilities;
 
-    public FacilityAccess(Caller caller) {
+    public FacilityAccess(Caller caller, Facilities facilities) {
         this.caller = caller;
+        this.facilities = facilities;
+    }
+
+    /** The facility, when it exists and the caller may read it; otherwise 404 alike. */
+    public Facility readable(String code) {
+        return facilities.find(code).filter(this::canRead).orElseThrow(() -> new FacilityNotFoundException(code));
     }
 
     public boolean canRead(Facility facility) {

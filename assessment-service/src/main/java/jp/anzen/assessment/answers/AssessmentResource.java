@@ -26,9 +26,7 @@ import io.quarkus.security.Authenticated;
 import jp.anzen.assessment.access.Caller;
 import jp.anzen.assessment.access.FacilityAccess;
 import jp.anzen.assessment.catalogue.CatalogueReplica;
-import jp.anzen.assessment.facility.Facilities;
 import jp.anzen.assessment.facility.Facility;
-import jp.anzen.assessment.facility.FacilityNotFoundException;
 
 @Path("/api/facilities/{code}/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,15 +40,12 @@ public class AssessmentResource {
     public record Reopen(String reason) {
     }
 
-    private final Facilities facilities;
     private final Assessments assessments;
     private final FacilityAccess access;
     private final Caller caller;
     private final CatalogueReplica catalogue;
 
-    public AssessmentResource(Facilities facilities, Assessments assessments, FacilityAccess access, Caller caller,
-            CatalogueReplica catalogue) {
-        this.facilities = facilities;
+    public AssessmentResource(Assessments assessments, FacilityAccess access, Caller caller, CatalogueReplica catalogue) {
         this.assessments = assessments;
         this.access = access;
         this.caller = caller;
@@ -61,7 +56,7 @@ public class AssessmentResource {
     @Operation(summary = "Open the facility's assessment of a published form for a fiscal year; last year's answers to"
             + " equivalent items are offered as carried forward")
     public Response open(@PathParam("code") String code, OpenAssessment request) {
-        Facility facility = visible(code);
+        Facility facility = access.readable(code);
         if (!access.canAnswer(facility, null)) {
             throw new ForbiddenException("Only the facility's own managers and staff open its forms");
         }
@@ -78,7 +73,7 @@ public class AssessmentResource {
     @Path("/{id}")
     @Operation(summary = "An assessment: current answers, signed-off rounds, answers awaiting confirmation, inherited coverage")
     public Response get(@PathParam("code") String code, @PathParam("id") String id) {
-        Facility facility = visible(code);
+        Facility facility = access.readable(code);
         Assessment assessment = readable(facility, id);
         return Response.ok(view(facility, assessment)).tag(String.valueOf(assessment.streamVersion())).build();
     }
@@ -88,7 +83,7 @@ public class AssessmentResource {
     @Operation(summary = "Record a batch of answers (all or none); If-Match guards against concurrent edits")
     public Response answer(@PathParam("code") String code, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AnswerBatch batch) {
-        Facility facility = visible(code);
+        Facility facility = access.readable(code);
         Assessment assessment = answerable(facility, id);
         if (batch == null) {
             throw new BadRequestException("A JSON body with answers is required");
@@ -103,7 +98,7 @@ public class AssessmentResource {
     @Operation(summary = "Sign a confirmation round off: the facility manager (a vendor for its own form); freezes the round")
     public Response signOff(@PathParam("code") String code, @PathParam("id") String id, @PathParam("round") int round,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Facility facility = visible(code);
+        Facility facility = access.readable(code);
         Assessment assessment = signable(facility, id);
         Assessment updated = assessments.changeRound(assessment, round, true, null, ETags.parse(ifMatch), caller.actor());
         return Response.ok(view(facility, updated)).tag(String.valueOf(updated.streamVersion())).build();
@@ -114,7 +109,7 @@ public class AssessmentResource {
     @Operation(summary = "Reopen a signed-off round, saying why")
     public Response reopen(@PathParam("code") String code, @PathParam("id") String id, @PathParam("round") int round,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Reopen body) {
-        Facility facility = visible(code);
+        Facility facility = access.readable(code);
         Assessment assessment = signable(facility, id);
         Assessment updated = assessments.changeRound(assessment, round, false, body == null ? null : body.reason(),
                 ETags.parse(ifMatch), caller.actor());
@@ -125,10 +120,6 @@ public class AssessmentResource {
         List<String[]> profiles = facility.services().stream().map(s -> new String[] { s.profileId(), s.version() }).toList();
         return new AssessmentView(assessment, profiles.isEmpty() ? List.of()
                 : catalogue.coverage(profiles, assessment.frameworkId(), assessment.version()));
-    }
-
-    private Facility visible(String code) {
-        return facilities.find(code).filter(access::canRead).orElseThrow(() -> new FacilityNotFoundException(code));
     }
 
     /** A vendor sees only its own form of the facility; everyone else who may read the facility sees all. */

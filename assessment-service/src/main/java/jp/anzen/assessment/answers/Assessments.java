@@ -60,11 +60,7 @@ public class Assessments {
     public Assessment open(Facility facility, OpenAssessment request, String vendorId, Actor actor) {
         var version = catalogue.version(request.frameworkId(), request.version());
         Errors errors = new Errors();
-        if (version.isEmpty()) {
-            errors.add("/version", "version " + request.version() + " of " + request.frameworkId() + " is not published");
-        } else if (version.get().fiscalYear() != null && !version.get().fiscalYear().equals(request.fiscalYear())) {
-            errors.add("/fiscalYear", "the " + request.version() + " edition is for fiscal year " + version.get().fiscalYear());
-        }
+        checkEdition(errors, "", request, version);
         errors.throwIfAny("The assessment");
         String id = UUID.randomUUID().toString();
         Optional<Assessment> previous = previous(facility.code(), request, vendorId);
@@ -75,6 +71,17 @@ public class Assessments {
         previous.ifPresent(last -> carryForward(last, id, request, version.get()).forEach(opening::add));
         events.append(Assessment.streamId(id), facility.code(), 0, opening, actor);
         return Assessment.fold(events.read(Assessment.streamId(id)));
+    }
+
+    /** A form is opened on a published edition, for the fiscal year that edition is for; errors go under {@code at}. */
+    public static void checkEdition(Errors errors, String at, OpenAssessment request,
+            Optional<CatalogueReplica.PublishedVersion> version) {
+        if (version.isEmpty()) {
+            errors.add(at + "/version", "version " + request.version() + " of " + request.frameworkId() + " is not published");
+        } else if (request.fiscalYear() == null
+                || version.get().fiscalYear() != null && !version.get().fiscalYear().equals(request.fiscalYear())) {
+            errors.add(at + "/fiscalYear", "the " + request.version() + " edition is for fiscal year " + version.get().fiscalYear());
+        }
     }
 
     /**

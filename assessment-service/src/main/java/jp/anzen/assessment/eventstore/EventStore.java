@@ -42,8 +42,7 @@ public class EventStore {
 
     /** Only the events of the given types, in stream order: for reads that need no answers. */
     public List<StoredEvent> readOfTypes(String streamId, java.util.Collection<String> types) {
-        return query("WHERE stream_id = ? AND type IN (" + String.join(", ", types.stream().map(t -> "'" + t.replace("'", "") + "'").toList())
-                + ") ORDER BY stream_version", streamId);
+        return query("WHERE stream_id = ? AND type = ANY (?) ORDER BY stream_version", streamId, types.toArray(String[]::new));
     }
 
     /** A page of every stream of one facility, in commit order (its audit trail). */
@@ -103,12 +102,19 @@ public class EventStore {
         }
     }
 
-    private List<StoredEvent> query(String where, String parameter) {
+    /** Parameters are strings, or string arrays bound as text[]. */
+    private List<StoredEvent> query(String where, Object... parameters) {
         List<StoredEvent> events = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT global_id, event_id, stream_id, stream_version,"
                         + " facility_code, type, payload::text, metadata::text, recorded_at FROM event " + where)) {
-            s.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof String[] values) {
+                    s.setArray(i + 1, c.createArrayOf("text", values));
+                } else {
+                    s.setString(i + 1, (String) parameters[i]);
+                }
+            }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     events.add(new StoredEvent(r.getLong(1), r.getObject(2, UUID.class), r.getString(3), r.getInt(4),

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.anzen.assessment.eventstore.StoredEvent;
@@ -40,11 +39,6 @@ public record Facility(String code, String name, String kind, String prefecture,
 
     public Optional<VendorContract> contractWith(String vendorId) {
         return Optional.ofNullable(vendorId == null ? null : vendorContracts.get(vendorId));
-    }
-
-    @JsonIgnore
-    public String etag() {
-        return "\"" + version + "\"";
     }
 
     private static Facility registered(StoredEvent event) {

@@ -67,15 +67,9 @@ public class FacilityResource {
     @Operation(summary = "The facilities you may see, filtered by network and prefecture, by code, a page at a time")
     public Page<FacilityDirectory.Entry> list(@QueryParam("network") String network, @QueryParam("prefecture") String prefecture,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        Errors errors = new Errors();
+        Errors errors = pageErrors(page, size);
         if (prefecture != null && !prefecture.matches("0[1-9]|[1-3][0-9]|4[0-7]")) {
             errors.add("prefecture", "a prefecture code 01 to 47");
-        }
-        if (page < 0) {
-            errors.add("page", "0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE) {
-            errors.add("size", "1 to " + MAX_PAGE);
         }
         errors.throwIfAny("The query");
         return new Page<>(page, size, directory.list(access.listingScope(), network, prefecture, page * size, size));
@@ -86,15 +80,8 @@ public class FacilityResource {
     @Operation(summary = "The facility's audit trail: every event of all its streams, in commit order, a page at a time")
     public Page<HistoryEntry> history(@PathParam("code") String code, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("100") int size) {
-        facilities.find(code).filter(access::canRead).orElseThrow(() -> new FacilityNotFoundException(code));
-        Errors errors = new Errors();
-        if (page < 0) {
-            errors.add("page", "0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE) {
-            errors.add("size", "1 to " + MAX_PAGE);
-        }
-        errors.throwIfAny("The query");
+        access.readable(code);
+        pageErrors(page, size).throwIfAny("The query");
         return new Page<>(page, size, events.readFacility(code, page * size, size).stream()
                 .map(e -> new HistoryEntry(e.globalId(), e.streamId(), e.streamVersion(), e.type(), e.payload(), e.metadata(),
                         e.recordedAt()))
@@ -113,7 +100,7 @@ public class FacilityResource {
                     + " (give its networkId)");
         }
         Facility facility = facilities.register(request, caller.actor());
-        return Response.created(URI.create("/api/facilities/" + facility.code())).tag(facility.etag().replace("\"", ""))
+        return Response.created(URI.create("/api/facilities/" + facility.code())).tag(String.valueOf(facility.version()))
                 .entity(facility).build();
     }
 
@@ -121,8 +108,18 @@ public class FacilityResource {
     @Path("/{code}")
     @Operation(summary = "A facility's registration")
     public Response get(@PathParam("code") String code) {
-        Facility facility = facilities.find(code).filter(access::canRead)
-                .orElseThrow(() -> new FacilityNotFoundException(code));
+        Facility facility = access.readable(code);
         return Response.ok(facility).tag(String.valueOf(facility.version())).build();
+    }
+
+    private static Errors pageErrors(int page, int size) {
+        Errors errors = new Errors();
+        if (page < 0) {
+            errors.add("page", "0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            errors.add("size", "1 to " + MAX_PAGE);
+        }
+        return errors;
     }
 }

@@ -131,7 +131,7 @@ public class RelationshipResource {
     @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Make the facility a member of a regional network: its manager consents (or an administrator)")
     public Facility grantMembership(@PathParam("code") String code, @PathParam("networkId") String networkId) {
-        Facility facility = visible(code);
+        Facility facility = access.readable(code);
         if (!access.canManage(facility) && !caller.is(Caller.ADMIN)) {
             throw new ForbiddenException("A facility joins a network with its manager's consent: the manager (or an"
                     + " administrator) grants the membership; a network registers new members with POST /api/facilities");
@@ -150,7 +150,7 @@ public class RelationshipResource {
     @Path("/networks/{networkId}")
     @Operation(summary = "End a network's membership (that network's operator)")
     public Response revokeMembership(@PathParam("code") String code, @PathParam("networkId") String networkId) {
-        Facility facility = visible(code);
+        Facility facility = access.readable(code);
         if (!access.canChangeMembership(networkId)) {
             throw new ForbiddenException("Only the operator of network " + networkId + " ends its memberships");
         }
@@ -162,12 +162,8 @@ public class RelationshipResource {
         return Response.noContent().build();
     }
 
-    private Facility visible(String code) {
-        return facilities.find(code).filter(access::canRead).orElseThrow(() -> new FacilityNotFoundException(code));
-    }
-
     private Facility managed(String code) {
-        Facility facility = visible(code);
+        Facility facility = access.readable(code);
         if (!access.canManage(facility)) {
             throw new ForbiddenException("Only the facility's manager grants and revokes contracts and declares services");
         }

@@ -70,9 +70,10 @@ public class VendorPushes {
 
     @Transactional
     public Outcome push(String vendorId, String key, byte[] body, VendorPush push, Actor actor) {
-        var earlier = keys.claim(vendorId, key, sha256(body));
+        String requestHash = sha256(body);
+        var earlier = keys.claim(vendorId, key, requestHash);
         if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(sha256(body))) {
+            if (!earlier.get().requestHash().equals(requestHash)) {
                 throw new IdempotencyKeyReusedException(key);
             }
             return new Outcome(earlier.get().status(), earlier.get().response());
@@ -110,18 +111,14 @@ public class VendorPushes {
         if (!contract.frameworkId().equals(entry.frameworkId())) {
             errors.add(at + "/frameworkId", "this vendor answers " + contract.frameworkId() + " for facility " + code);
         }
+        OpenAssessment form = new OpenAssessment(contract.frameworkId(), entry.version(), entry.fiscalYear());
         var version = entry.version() == null ? Optional.<CatalogueReplica.PublishedVersion>empty()
                 : versions.computeIfAbsent(contract.frameworkId() + ":" + entry.version(),
                         k -> catalogue.version(contract.frameworkId(), entry.version()));
-        if (version.isEmpty()) {
-            errors.add(at + "/version", "version " + entry.version() + " of " + contract.frameworkId() + " is not published");
-        } else if (entry.fiscalYear() == null || version.get().fiscalYear() != null && !version.get().fiscalYear().equals(entry.fiscalYear())) {
-            errors.add(at + "/fiscalYear", "the " + entry.version() + " edition is for fiscal year " + version.get().fiscalYear());
-        }
+        Assessments.checkEdition(errors, at, form, version);
         if (!errors.isEmpty()) {
             return VendorPushResult.FacilityResult.refused(code, errors.list());
         }
-        OpenAssessment form = new OpenAssessment(contract.frameworkId(), entry.version(), entry.fiscalYear());
         Assessment assessment = assessments.findOrOpenForAnswers(facility, form, vendorId, actor);
         List<AnswerRecorded> answers;
         try {

@@ -29,12 +29,7 @@ public class Reader {
     }
 
     public boolean mayRead(FacilityScope facility) {
-        return seesEverything()
-                || (identity.hasRole("facility-manager") || identity.hasRole("facility-staff"))
-                        && claimSet("facility_codes").contains(facility.code())
-                || identity.hasRole("network-operator") && facility.networks().stream().anyMatch(claimSet("network_ids")::contains)
-                || identity.hasRole("inspector") && facility.prefecture().equals(token.getClaim("prefecture"))
-                || isVendor() && facility.vendors().contains(vendorId());
+        return readsWholeFacility(facility) || isVendor() && facility.vendors().contains(vendorId());
     }
 
     /** A network's summary: its own operators, operations and administrators. */
@@ -49,12 +44,16 @@ public class Reader {
 
     /** A vendor reads only the forms it answers; everyone else who may read the facility reads all of them. */
     public boolean mayReadForm(FacilityScope facility, String formVendorId) {
-        boolean facilityWide = seesEverything()
+        return readsWholeFacility(facility) || isVendor() && formVendorId != null && formVendorId.equals(vendorId());
+    }
+
+    /** The facility itself, its networks, its prefecture's inspectors, operations and administrators. */
+    private boolean readsWholeFacility(FacilityScope facility) {
+        return seesEverything()
                 || (identity.hasRole("facility-manager") || identity.hasRole("facility-staff"))
                         && claimSet("facility_codes").contains(facility.code())
                 || identity.hasRole("network-operator") && facility.networks().stream().anyMatch(claimSet("network_ids")::contains)
                 || identity.hasRole("inspector") && facility.prefecture().equals(token.getClaim("prefecture"));
-        return facilityWide || isVendor() && formVendorId != null && formVendorId.equals(vendorId());
     }
 
     private boolean isVendor() {

@@ -1,7 +1,5 @@
 package jp.anzen.reporting.inspection;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
+import jp.anzen.reporting.export.Csv;
 import jp.anzen.reporting.problem.InvalidParameterException;
 import jp.anzen.reporting.problem.NotVisibleException;
 import jp.anzen.reporting.readiness.AsOf;
@@ -37,8 +34,6 @@ import jp.anzen.reporting.readiness.ReadinessQueries;
 @SecurityRequirement(name = "SecurityScheme")
 public class InspectionFormResource {
 
-    static final String CSV = "text/csv; charset=UTF-8";
-    private static final CsvMapper CSV_MAPPER = new CsvMapper();
     private static final List<String> COLUMNS = List.of("form", "vendorId", "number", "textJa", "target",
             "firstValue", "firstConfirmedOn", "firstTargetDate", "secondValue", "secondConfirmedOn", "secondTargetDate");
 
@@ -53,7 +48,7 @@ public class InspectionFormResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @Operation(summary = "The institution form and every vendor form as the inspector reads them, as of a date"
             + " (format json or csv; Excel and PDF are not available yet)")
     public Response form(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYearParameter,
@@ -78,12 +73,12 @@ public class InspectionFormResource {
         if (!"csv".equals(format)) {
             return Response.ok(result, MediaType.APPLICATION_JSON).build();
         }
-        return Response.ok(csv(result), CSV)
-                .header("Content-Disposition", "attachment; filename=\"anzen-inspection-" + code + "-FY" + fiscalYear + ".csv\"")
+        return Response.ok(csv(result), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", Csv.attachment("anzen-inspection-" + code + "-FY" + fiscalYear + ".csv"))
                 .build();
     }
 
-    /** One row per item of every form; UTF-8 with a byte-order mark, so that Excel shows the Japanese. */
+    /** One row per item of every form. */
     private static byte[] csv(InspectionForm form) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (var f : form.forms()) {
@@ -99,13 +94,7 @@ public class InspectionFormResource {
                 rows.add(row);
             }
         }
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        COLUMNS.forEach(schema::addColumn);
-        try {
-            return ("\uFEFF" + CSV_MAPPER.writer(schema.build()).writeValueAsString(rows)).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Csv.of(COLUMNS, rows);
     }
 
     private static void put(Map<String, String> row, String round, InspectionForm.Confirmation c) {

@@ -20,9 +20,9 @@ final class AnswerEvents {
             case "assessment-opened" -> opened(c, p, at);
             case "answer-recorded" -> answered(c, p, at, eventId);
             case "answer-carried-forward" -> carried(c, p, at);
-            case "round-signed-off" -> execute(c, "INSERT INTO round_signoff (assessment_id, round, valid_from) VALUES (?::uuid, ?, ?)"
+            case "round-signed-off" -> Statements.execute(c, "INSERT INTO round_signoff (assessment_id, round, valid_from) VALUES (?::uuid, ?, ?)"
                     + " ON CONFLICT DO NOTHING", p.get("assessmentId").asText(), p.get("round").asInt(), at);
-            case "round-reopened" -> execute(c, "UPDATE round_signoff SET valid_to = ? WHERE assessment_id = ?::uuid AND round = ?"
+            case "round-reopened" -> Statements.execute(c, "UPDATE round_signoff SET valid_to = ? WHERE assessment_id = ?::uuid AND round = ?"
                     + " AND valid_to IS NULL", at, p.get("assessmentId").asText(), p.get("round").asInt());
             default -> {
                 // tolerant reader: an event type this version does not report on
@@ -49,7 +49,7 @@ final class AnswerEvents {
         String assessment = p.get("assessmentId").asText();
         String item = p.get("requirementId").asText();
         int round = p.get("round").asInt();
-        execute(c, "UPDATE answer SET valid_to = ? WHERE assessment_id = ?::uuid AND requirement_id = ? AND round = ?"
+        Statements.execute(c, "UPDATE answer SET valid_to = ? WHERE assessment_id = ?::uuid AND requirement_id = ? AND round = ?"
                 + " AND valid_to IS NULL", at, assessment, item, round);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO answer (assessment_id, requirement_id, round, value,"
                 + " confirmed_on, target_date, note, valid_from, event_id) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -64,7 +64,7 @@ final class AnswerEvents {
             s.setString(9, eventId);
             s.executeUpdate();
         }
-        execute(c, "UPDATE carried_answer SET confirmed_at = ? WHERE assessment_id = ?::uuid AND requirement_id = ?"
+        Statements.execute(c, "UPDATE carried_answer SET confirmed_at = ? WHERE assessment_id = ?::uuid AND requirement_id = ?"
                 + " AND confirmed_at IS NULL", at, assessment, item);
     }
 
@@ -76,15 +76,6 @@ final class AnswerEvents {
             s.setString(3, p.get("value").asText());
             s.setInt(4, p.get("fromFiscalYear").asInt());
             s.setObject(5, at);
-            s.executeUpdate();
-        }
-    }
-
-    private static void execute(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
             s.executeUpdate();
         }
     }

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -46,11 +48,15 @@ public class AssessmentProjection {
     @Blocking(ordered = true)
     @Transactional
     public void apply(ConsumerRecords<String, String> records) throws Exception {
+        // each record's CloudEvents attributes, read once
+        Map<ConsumerRecord<String, String>, CloudEventHeaders> events = new LinkedHashMap<>();
+        records.forEach(r -> events.put(r, CloudEventHeaders.of(r)));
         try (Connection c = dataSource.getConnection()) {
-            Map<String, Integer> applied = appliedVersions(c, records);
+            Map<String, Integer> applied = appliedVersions(c, events.values());
             Map<String, Integer> advanced = new HashMap<>();
-            for (ConsumerRecord<String, String> record : records) {
-                CloudEventHeaders event = CloudEventHeaders.of(record);
+            for (var entry : events.entrySet()) {
+                ConsumerRecord<String, String> record = entry.getKey();
+                CloudEventHeaders event = entry.getValue();
                 if (event.type() == null || !event.type().startsWith(PREFIX) || event.streamId() == null
                         || event.streamVersion() == null) {
                     LOG.warnf("Skipping a record without the CloudEvents attributes of an assessment event at %s-%d@%d",
@@ -74,13 +80,11 @@ public class AssessmentProjection {
         }
     }
 
-    private static Map<String, Integer> appliedVersions(Connection c, ConsumerRecords<String, String> records)
-            throws SQLException {
+    private static Map<String, Integer> appliedVersions(Connection c, Collection<CloudEventHeaders> events) throws SQLException {
         Set<String> streams = new LinkedHashSet<>();
-        records.forEach(r -> {
-            String stream = CloudEventHeaders.of(r).streamId();
-            if (stream != null) {
-                streams.add(stream);
+        events.forEach(e -> {
+            if (e.streamId() != null) {
+                streams.add(e.streamId());
             }
         });
         Map<String, Integer> applied = new HashMap<>();

@@ -1,7 +1,5 @@
 package jp.anzen.reporting.summary;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import jakarta.ws.rs.GET;
@@ -16,11 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
+import jp.anzen.reporting.export.Csv;
 import jp.anzen.reporting.problem.InvalidParameterException;
 import jp.anzen.reporting.problem.NotVisibleException;
 import jp.anzen.reporting.readiness.AsOf;
@@ -33,8 +30,6 @@ import jp.anzen.reporting.readiness.FiscalYearParameter;
 @SecurityRequirement(name = "SecurityScheme")
 public class SummaryResource {
 
-    static final String CSV = "text/csv; charset=UTF-8";
-    private static final CsvMapper CSV_MAPPER = new CsvMapper();
 
     private final SummaryQueries queries;
     private final Reader reader;
@@ -46,7 +41,7 @@ public class SummaryResource {
 
     @GET
     @Path("/networks/{networkId}/summary")
-    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @Operation(summary = "A network's members: per facility completion and counts, per item the share of 'no', the overdue list")
     public Response network(@PathParam("networkId") String networkId, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("asOf") String asOf, @QueryParam("format") String format) {
@@ -58,7 +53,7 @@ public class SummaryResource {
 
     @GET
     @Path("/prefectures/{code}/summary")
-    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @Operation(summary = "For inspectors: the prefecture's facilities, with those that have no first confirmation yet")
     public Response prefecture(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("asOf") String asOf, @QueryParam("format") String format) {
@@ -79,19 +74,9 @@ public class SummaryResource {
         if (!format.equals("csv")) {
             throw new InvalidParameterException("format", "json or csv");
         }
-        return Response.ok(csv(summary), CSV)
-                .header("Content-Disposition", "attachment; filename=\"anzen-" + scope.name().toLowerCase(java.util.Locale.ROOT)
-                        + "-" + value + "-FY" + fiscalYear + ".csv\"")
+        return Response.ok(Csv.of(Summary.FacilityLine.class, summary.perFacility()), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", Csv.attachment("anzen-" + scope.name().toLowerCase(java.util.Locale.ROOT)
+                        + "-" + value + "-FY" + fiscalYear + ".csv"))
                 .build();
-    }
-
-    private static byte[] csv(Summary summary) {
-        CsvSchema schema = CSV_MAPPER.schemaFor(Summary.FacilityLine.class).withHeader();
-        try {
-            String body = CSV_MAPPER.writer(schema).writeValueAsString(summary.perFacility());
-            return ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -108,7 +108,7 @@ public class FrameworkResource {
     @Operation(summary = "The version as an OSCAL 1.1 catalog (JSON)")
     public ObjectNode oscal(@PathParam("frameworkId") String frameworkId, @PathParam("version") String version) {
         FrameworkVersion found = find(frameworkId, version);
-        Framework framework = catalogue.frameworks().stream().filter(f -> f.id().equals(frameworkId)).findFirst().orElseThrow();
+        Framework framework = catalogue.framework(frameworkId).orElseThrow();
         return OscalCatalogWriter.write(framework, found, catalogue.requirements(frameworkId, version));
     }
 

@@ -86,14 +86,40 @@ public class CatalogueRepository {
     }
 
     public List<Requirement> requirements(String frameworkId, String version) {
+        return requirementsWhere("framework_id = ? AND version = ?", frameworkId, version);
+    }
+
+    public Optional<Requirement> requirement(String requirementId) {
+        return requirementsWhere("id = ?", requirementId).stream().findFirst();
+    }
+
+    /** One framework with its versions. */
+    public Optional<Framework> framework(String frameworkId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT kind, title_ja, title_en, publisher FROM framework WHERE id = ?")) {
+            s.setString(1, frameworkId);
+            try (ResultSet rows = s.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Framework(frameworkId, rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), versions(frameworkId)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Requirement> requirementsWhere(String where, String... parameters) {
         List<Requirement> requirements = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT id, parent_id, position, kind, number, text_ja,"
                         + " text_en, target, obligation, required_from, deadline, facility_kinds, guideline_refs,"
                         + " confidence, wording, source_urls::text, notes FROM requirement"
-                        + " WHERE framework_id = ? AND version = ? ORDER BY position")) {
-            s.setString(1, frameworkId);
-            s.setString(2, version);
+                        + " WHERE " + where + " ORDER BY position")) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     Date deadline = rows.getDate(11);
@@ -199,14 +225,6 @@ public class CatalogueRepository {
             throw new IllegalStateException(e);
         }
         return superseded;
-    }
-
-    public Optional<Requirement> requirement(String requirementId) {
-        String[] parts = requirementId.split(":", 3);
-        if (parts.length < 3) {
-            return Optional.empty();
-        }
-        return requirements(parts[0], parts[1]).stream().filter(r -> r.id().equals(requirementId)).findFirst();
     }
 
     private List<String> strings(String jsonArray) {

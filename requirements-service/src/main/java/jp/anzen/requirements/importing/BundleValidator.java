@@ -86,13 +86,13 @@ public final class BundleValidator {
         return errors;
     }
 
-    static void text(List<BundleError> errors, String pointer, String value) {
+    private static void text(List<BundleError> errors, String pointer, String value) {
         if (value == null || value.isBlank()) {
             errors.add(new BundleError(pointer, "is required and must not be blank"));
         }
     }
 
-    static boolean pattern(List<BundleError> errors, String pointer, String value, String regex) {
+    private static boolean pattern(List<BundleError> errors, String pointer, String value, String regex) {
         if (value == null || !value.matches(regex)) {
             errors.add(new BundleError(pointer, value == null ? "is required" : "'" + value + "' must match " + regex));
             return false;
@@ -100,7 +100,7 @@ public final class BundleValidator {
         return true;
     }
 
-    static void oneOf(List<BundleError> errors, String pointer, String value, Set<String> allowed, boolean required) {
+    private static void oneOf(List<BundleError> errors, String pointer, String value, Set<String> allowed, boolean required) {
         if (value == null) {
             if (required) {
                 errors.add(new BundleError(pointer, "is required; one of " + new java.util.TreeSet<>(allowed)));

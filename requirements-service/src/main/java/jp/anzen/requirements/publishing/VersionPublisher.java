@@ -30,8 +30,7 @@ public class VersionPublisher {
         if (draft.status() != VersionStatus.DRAFT || !catalogue.markPublished(frameworkId, version)) {
             throw new VersionNotDraftException(frameworkId, version, draft.status());
         }
-        Framework framework = catalogue.frameworks().stream().filter(f -> f.id().equals(frameworkId)).findFirst()
-                .orElseThrow();
+        Framework framework = catalogue.framework(frameworkId).orElseThrow();
         FrameworkVersion published = catalogue.version(frameworkId, version).orElseThrow();
         var items = catalogue.requirements(frameworkId, version).stream()
                 .map(r -> new FrameworkVersionPublished.Item(r.id(), r.parentId(), r.position(), r.kind(), r.number(),
