@@ -28,11 +28,6 @@ public final class Csv {
         return write(MAPPER.writer(schema.build()), rows);
     }
 
-    /** An attachment header that names the download. */
-    public static String attachment(String filename) {
-        return "attachment; filename=\"" + filename + "\"";
-    }
-
     private static byte[] write(ObjectWriter writer, Object rows) {
         try {
             return ("\uFEFF" + writer.writeValueAsString(rows)).getBytes(StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
 import jp.anzen.reporting.export.Csv;
-import jp.anzen.reporting.problem.InvalidParameterException;
+import jp.anzen.reporting.export.ExportFormat;
+import jp.anzen.reporting.export.Spreadsheet;
 import jp.anzen.reporting.problem.NotVisibleException;
 import jp.anzen.reporting.readiness.AsOf;
 import jp.anzen.reporting.readiness.FiscalYearParameter;
@@ -48,14 +50,12 @@ public class InspectionFormResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Spreadsheet.MEDIA_TYPE, "application/pdf" })
     @Operation(summary = "The institution form and every vendor form as the inspector reads them, as of a date"
-            + " (format json or csv; Excel and PDF are not available yet)")
+            + " (format json, csv, xlsx with a sheet per form, or pdf with Japanese embedded)")
     public Response form(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYearParameter,
-            @QueryParam("asOf") String asOfParameter, @QueryParam("format") String format) {
-        if (format != null && !format.equals("json") && !format.equals("csv")) {
-            throw new InvalidParameterException("format", "json or csv (xlsx and pdf are not available yet)");
-        }
+            @QueryParam("asOf") String asOfParameter, @QueryParam("format") String formatParameter) {
+        ExportFormat format = ExportFormat.parse(formatParameter, ExportFormat.values());
         Instant asOf = AsOf.parse(asOfParameter);
         int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
         var facility = facilities.facility(code, asOf).filter(f -> reader.mayRead(f.scope()))
@@ -70,18 +70,36 @@ public class InspectionFormResource {
         }
         InspectionForm result = new InspectionForm(code, facility.name(), facility.kind(), facility.scope().prefecture(),
                 fiscalYear, asOf, forms);
-        if (!"csv".equals(format)) {
-            return Response.ok(result, MediaType.APPLICATION_JSON).build();
-        }
-        return Response.ok(csv(result), Csv.MEDIA_TYPE)
-                .header("Content-Disposition", Csv.attachment("anzen-inspection-" + code + "-FY" + fiscalYear + ".csv"))
-                .build();
+        Object body = switch (format) {
+            case JSON -> result;
+            case CSV -> Csv.of(COLUMNS, rows(result.forms()));
+            case XLSX -> (StreamingOutput) out -> Spreadsheet.write(sheets(result), out);
+            case PDF -> (StreamingOutput) out -> InspectionFormPdf.write(result, out);
+        };
+        Response.ResponseBuilder response = Response.ok(body, format.mediaType());
+        return format == ExportFormat.JSON ? response.build()
+                : response.header("Content-Disposition", format.attachment("anzen-inspection-" + code + "-FY" + fiscalYear))
+                        .build();
     }
 
-    /** One row per item of every form. */
-    private static byte[] csv(InspectionForm form) {
-        List<Map<String, String>> rows = new ArrayList<>();
+    /** A sheet per form (Excel allows 31 characters in a sheet name, and no two alike). */
+    private static List<Spreadsheet.Table> sheets(InspectionForm form) {
+        List<Spreadsheet.Table> sheets = new ArrayList<>();
         for (var f : form.forms()) {
+            String name = (sheets.size() + 1) + " " + (f.vendorId() == null ? f.frameworkId() : f.vendorId());
+            List<List<?>> rows = new ArrayList<>();
+            for (var row : rows(List.of(f))) {
+                rows.add(new ArrayList<>(row.values()));
+            }
+            sheets.add(new Spreadsheet.Table(name.length() > 31 ? name.substring(0, 31) : name, COLUMNS, rows));
+        }
+        return sheets;
+    }
+
+    /** One row per item of every form, in the columns of {@link #COLUMNS}. */
+    private static List<Map<String, String>> rows(List<InspectionForm.Form> forms) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (var f : forms) {
             for (var item : f.items()) {
                 Map<String, String> row = new LinkedHashMap<>();
                 row.put("form", f.frameworkId() + " " + f.version());
@@ -94,7 +112,7 @@ public class InspectionFormResource {
                 rows.add(row);
             }
         }
-        return Csv.of(COLUMNS, rows);
+        return rows;
     }
 
     private static void put(Map<String, String> row, String round, InspectionForm.Confirmation c) {

@@ -1,6 +1,8 @@
 package jp.anzen.reporting.summary;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -18,12 +21,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
 import jp.anzen.reporting.export.Csv;
-import jp.anzen.reporting.problem.InvalidParameterException;
+import jp.anzen.reporting.export.ExportFormat;
+import jp.anzen.reporting.export.Spreadsheet;
 import jp.anzen.reporting.problem.NotVisibleException;
 import jp.anzen.reporting.readiness.AsOf;
 import jp.anzen.reporting.readiness.FiscalYearParameter;
 
-/** Network and prefecture summaries, as JSON or CSV (UTF-8 with a byte-order mark, so that Excel reads Japanese). */
+/**
+ * Network and prefecture summaries: JSON, CSV of the facility lines (UTF-8 with a byte-order mark, so that Excel reads
+ * Japanese), or an Excel workbook with the facilities, the items and the overdue list as sheets, streamed as written.
+ */
 @Path("/api/reports")
 @Authenticated
 @Tag(name = "Reports")
@@ -41,7 +48,7 @@ public class SummaryResource {
 
     @GET
     @Path("/networks/{networkId}/summary")
-    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Spreadsheet.MEDIA_TYPE })
     @Operation(summary = "A network's members: per facility completion and counts, per item the share of 'no', the overdue list")
     public Response network(@PathParam("networkId") String networkId, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("asOf") String asOf, @QueryParam("format") String format) {
@@ -53,7 +60,7 @@ public class SummaryResource {
 
     @GET
     @Path("/prefectures/{code}/summary")
-    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Spreadsheet.MEDIA_TYPE })
     @Operation(summary = "For inspectors: the prefecture's facilities, with those that have no first confirmation yet")
     public Response prefecture(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("asOf") String asOf, @QueryParam("format") String format) {
@@ -64,19 +71,22 @@ public class SummaryResource {
     }
 
     private Response respond(SummaryQueries.Scope scope, String value, String fiscalYearParameter, String asOfParameter,
-            String format) {
+            String formatParameter) {
+        ExportFormat format = ExportFormat.parse(formatParameter, ExportFormat.JSON, ExportFormat.CSV, ExportFormat.XLSX);
         Instant asOf = AsOf.parse(asOfParameter);
         int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
         Summary summary = queries.summary(scope, value, fiscalYear, asOf);
-        if (format == null || format.equals("json")) {
-            return Response.ok(summary, MediaType.APPLICATION_JSON).build();
-        }
-        if (!format.equals("csv")) {
-            throw new InvalidParameterException("format", "json or csv");
-        }
-        return Response.ok(Csv.of(Summary.FacilityLine.class, summary.perFacility()), Csv.MEDIA_TYPE)
-                .header("Content-Disposition", Csv.attachment("anzen-" + scope.name().toLowerCase(java.util.Locale.ROOT)
-                        + "-" + value + "-FY" + fiscalYear + ".csv"))
-                .build();
+        String basename = "anzen-" + scope.name().toLowerCase(Locale.ROOT) + "-" + value + "-FY" + fiscalYear;
+        Object body = switch (format) {
+            case JSON -> summary;
+            case CSV -> Csv.of(Summary.FacilityLine.class, summary.perFacility());
+            default -> (StreamingOutput) out -> Spreadsheet.write(List.of(
+                    Spreadsheet.Table.of("facilities", Summary.FacilityLine.class, summary.perFacility()),
+                    Spreadsheet.Table.of("items", Summary.ItemLine.class, summary.perItem()),
+                    Spreadsheet.Table.of("overdue", Summary.Overdue.class, summary.overdue())), out);
+        };
+        Response.ResponseBuilder response = Response.ok(body, format.mediaType());
+        return format == ExportFormat.JSON ? response.build()
+                : response.header("Content-Disposition", format.attachment(basename)).build();
     }
 }

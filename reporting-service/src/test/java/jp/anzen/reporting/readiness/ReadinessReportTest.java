@@ -171,11 +171,44 @@ class ReadinessReportTest {
                 .then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(csv).startsWith("\uFEFFform,vendorId,number,textJa,target,firstValue")
                 .contains("\"rt-checklist 2025\",,1①,責任者,,yes,2025-06-10");
-        given().auth().oauth2(keycloak().user("demo-facility")).queryParam("format", "pdf")
+        given().auth().oauth2(keycloak().user("demo-facility")).queryParam("format", "docx")
                 .when().get("/api/reports/facilities/" + CODE + "/inspection-form")
-                .then().statusCode(400).body("errors[0].pointer", equalTo("format"));
+                .then().statusCode(400).body("errors[0].pointer", equalTo("format"))
+                .body("errors[0].detail", org.hamcrest.Matchers.containsString("xlsx"));
         given().auth().oauth2(keycloak().user("demo-network"))
                 .when().get("/api/reports/facilities/" + CODE + "/inspection-form").then().statusCode(404);
+    }
+
+    @Test
+    void the_inspection_form_opens_in_excel_and_as_a_pdf_with_the_japanese_text() throws Exception {
+        byte[] xlsx = given().auth().oauth2(keycloak().user("demo-inspector"))
+                .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-08-02").queryParam("format", "xlsx")
+                .when().get("/api/reports/facilities/" + CODE + "/inspection-form")
+                .then().statusCode(200).contentType(jp.anzen.reporting.export.Spreadsheet.MEDIA_TYPE)
+                .header("Content-Disposition", equalTo("attachment; filename=\"anzen-inspection-" + CODE + "-FY2025.xlsx\""))
+                .extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("1 rt-checklist");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("textJa");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("1①");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("責任者");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("no");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("2026-03-01");
+            org.assertj.core.api.Assertions.assertThat(sheet.getLastRowNum()).isEqualTo(3);
+        }
+        byte[] pdf = given().auth().oauth2(keycloak().user("demo-inspector"))
+                .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-08-02").queryParam("format", "pdf")
+                .when().get("/api/reports/facilities/" + CODE + "/inspection-form")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            org.assertj.core.api.Assertions.assertThat(text).contains("令和7年度", "デモ病院", "1①", "責任者", "台帳",
+                    "いいえ 2025-06-10 (目標 2026-03-01)", "未回答");
+            var font = document.getPage(0).getResources().getFont(
+                    document.getPage(0).getResources().getFontNames().iterator().next());
+            org.assertj.core.api.Assertions.assertThat(font.isEmbedded()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(font.getName()).contains("NotoSansJP");
+        }
     }
 
     @Test

@@ -127,6 +127,30 @@ class SummaryReportTest {
     }
 
     @Test
+    void the_prefecture_summary_exports_as_an_excel_workbook_with_a_sheet_per_part() throws Exception {
+        byte[] xlsx = given().auth().oauth2(keycloak().user("demo-inspector"))
+                .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-08-01").queryParam("format", "xlsx")
+                .when().get("/api/reports/prefectures/13/summary")
+                .then().statusCode(200).contentType(jp.anzen.reporting.export.Spreadsheet.MEDIA_TYPE)
+                .extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            org.assertj.core.api.Assertions.assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("facilities");
+            var facilities = workbook.getSheet("facilities");
+            java.util.Map<String, org.apache.poi.ss.usermodel.Row> byCode = new java.util.HashMap<>();
+            for (int r = 1; r <= facilities.getLastRowNum(); r++) {
+                byCode.put(facilities.getRow(r).getCell(0).getStringCellValue(), facilities.getRow(r));
+            }
+            org.assertj.core.api.Assertions.assertThat(byCode).containsKeys(ANSWERED, SILENT, NO_SYSTEM, OUTSIDER);
+            org.assertj.core.api.Assertions.assertThat(byCode.get(ANSWERED).getCell(1).getStringCellValue()).isEqualTo("集計病院35");
+            // numbers stay numbers, so that Excel can sum them
+            org.assertj.core.api.Assertions.assertThat(byCode.get(ANSWERED).getCell(6).getNumericCellValue()).isEqualTo(1.0);
+            org.assertj.core.api.Assertions.assertThat(workbook.getSheet("items").getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("requirementId");
+            org.assertj.core.api.Assertions.assertThat(workbook.getSheet("overdue")).isNotNull();
+        }
+    }
+
+    @Test
     void inspectors_see_their_prefecture_and_who_has_not_confirmed_yet() {
         given().auth().oauth2(keycloak().user("demo-inspector"))
                 .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-08-01")
@@ -159,6 +183,12 @@ class SummaryReportTest {
                 .then().statusCode(404);
         given().auth().oauth2(keycloak().user("demo-inspector")).when().get("/api/reports/prefectures/27/summary")
                 .then().statusCode(404);
+        given().auth().oauth2(keycloak().user("demo-network")).queryParam("format", "pdf")
+                .when().get("/api/reports/networks/net-demo/summary")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("format"));
+        given().auth().oauth2(keycloak().user("operator-other-net")).queryParam("format", "xlsx")
+                .when().get("/api/reports/networks/net-demo/summary")
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(keycloak().user("demo-network")).queryParam("format", "pdf")
                 .when().get("/api/reports/networks/net-demo/summary")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("format"));
