@@ -48,6 +48,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.of("conflict", "Conflict", Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         return Problem.of("invalid-request", "Invalid request", Status.BAD_REQUEST, "Some parameters are invalid.")
                 .withErrors(e.getConstraintViolations().stream()

@@ -52,7 +52,8 @@ final class AnswerEvents {
         Statements.execute(c, "UPDATE answer SET valid_to = ? WHERE assessment_id = ?::uuid AND requirement_id = ? AND round = ?"
                 + " AND valid_to IS NULL", at, assessment, item, round);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO answer (assessment_id, requirement_id, round, value,"
-                + " confirmed_on, target_date, note, valid_from, event_id) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " confirmed_on, target_date, note, valid_from, event_id, evidence)"
+                + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
             s.setString(1, assessment);
             s.setString(2, item);
             s.setInt(3, round);
@@ -62,6 +63,7 @@ final class AnswerEvents {
             s.setString(7, p.hasNonNull("note") ? p.get("note").asText() : null);
             s.setObject(8, at);
             s.setString(9, eventId);
+            s.setString(10, p.has("evidence") && p.get("evidence").isArray() ? p.get("evidence").toString() : "[]");
             s.executeUpdate();
         }
         Statements.execute(c, "UPDATE carried_answer SET confirmed_at = ? WHERE assessment_id = ?::uuid AND requirement_id = ?"

@@ -1,0 +1,190 @@
+package jp.anzen.reporting.rebuild;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import jp.anzen.reporting.projection.ProjectionLock;
+import jp.anzen.reporting.projection.Projector;
+
+/**
+ * Rebuilds the projections from the beginning of both topics into fresh tables (the same migrations, in
+ * schema {@value #SCHEMA}), then switches: holding the projection lock exclusively, it applies what arrived
+ * meanwhile and moves the fresh tables into place in one transaction. Reports read the old tables until the
+ * switch, and the live consumers carry on afterwards where the rebuilt tables stand (each stream's applied
+ * version moves with them).
+ */
+@ApplicationScoped
+public class ProjectionRebuilder {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
+    static final String SCHEMA = "projection_rebuild";
+    private static final String RETIRED = "projection_retired";
+    private static final String CATALOGUE = "catalogue-events";
+    private static final String ASSESSMENT = "assessment-events";
+
+    private final AgroalDataSource dataSource;
+    private final Projector projector;
+    private final String bootstrapServers;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
+    private final AtomicReference<Rebuild> latest = new AtomicReference<>();
+
+    public ProjectionRebuilder(AgroalDataSource dataSource, Projector projector,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.projector = projector;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts a rebuild, or returns empty while one is running (one at a time). */
+    public Optional<Rebuild> start(String requestedBy) {
+        Rebuild started = Rebuild.started(UUID.randomUUID().toString(), requestedBy);
+        Rebuild previous = latest.get();
+        if (previous != null && previous.state() == Rebuild.State.RUNNING || !latest.compareAndSet(previous, started)) {
+            return Optional.empty();
+        }
+        worker.submit(() -> run(started));
+        return Optional.of(started);
+    }
+
+    public Optional<Rebuild> find(String id) {
+        return Optional.ofNullable(latest.get()).filter(r -> r.id().equals(id));
+    }
+
+    private void run(Rebuild rebuild) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            freshTables();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(CATALOGUE, ASSESSMENT)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long[] counts = new long[2];
+            try (Connection c = dataSource.getConnection()) {
+                boolean autoCommit = c.getAutoCommit();
+                try {
+                    c.setAutoCommit(false);
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET search_path TO " + SCHEMA);
+                    }
+                    // the bulk, in a transaction per poll, while the live projection carries on
+                    readTo(consumer, consumer.endOffsets(partitions), c, counts, true);
+                    // the switch: nothing else projects while the rest is applied and the tables change places
+                    ProjectionLock.exclusive(c);
+                    readTo(consumer, consumer.endOffsets(partitions), c, counts, false);
+                    swap(c);
+                    c.commit();
+                } catch (Exception e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("RESET search_path");
+                    }
+                    c.setAutoCommit(autoCommit);
+                }
+            }
+            latest.set(latest.get().switched());
+            LOG.infof("Projection rebuilt and switched: %s", latest.get());
+        } catch (Exception e) {
+            LOG.error("Projection rebuild failed; the live projection is unchanged", e);
+            latest.set(latest.get().failed(e.getMessage()));
+            dropQuietly();
+        }
+    }
+
+    /** Polls until every partition has reached its end offset, applying each poll (in its own commit, if asked). */
+    private void readTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Connection c, long[] counts,
+            boolean commitEachPoll) throws Exception {
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+            for (ConsumerRecord<String, String> record : records.records(CATALOGUE)) {
+                counts[1] += projector.applyCatalogueEvent(c, record) ? 1 : 0;
+            }
+            counts[0] += projector.applyAssessmentEvents(c, records.records(ASSESSMENT));
+            if (commitEachPoll) {
+                c.commit();
+            }
+            latest.set(latest.get().progressed(counts[0], counts[1]));
+        }
+    }
+
+    /** The same migrations as the live tables, into an empty schema. */
+    private void freshTables() throws SQLException {
+        dropQuietly();
+        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA).createSchemas(true)
+                .locations("classpath:db/migration").load().migrate();
+    }
+
+    /** Every projection table moves out of public, then every fresh one in (index names are per schema). */
+    private void swap(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + SCHEMA
+                        + "' AND tablename <> 'flyway_schema_history'")) {
+            while (r.next()) {
+                tables.add(r.getString(1));
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + RETIRED);
+            for (String table : tables) {
+                s.execute("ALTER TABLE public." + table + " SET SCHEMA " + RETIRED);
+            }
+            for (String table : tables) {
+                s.execute("ALTER TABLE " + SCHEMA + "." + table + " SET SCHEMA public");
+            }
+            s.execute("DROP SCHEMA " + RETIRED + " CASCADE");
+            s.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+        }
+    }
+
+    private void dropQuietly() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        } catch (SQLException e) {
+            LOG.warn("Could not drop the rebuild schema", e);
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
