@@ -50,12 +50,16 @@ public final class EventsOnKafka implements AutoCloseable {
     }
 
     public void catalogueVersionPublished(String frameworkId, String version, String payload) {
+        catalogueEvent("framework-version-published", frameworkId, frameworkId + "/" + version, payload);
+    }
+
+    public void catalogueEvent(String type, String frameworkId, String subject, String payload) {
         var record = new ProducerRecord<>("catalogue-events", frameworkId, payload);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", UUID.randomUUID().toString());
         header(record, "ce_source", "urn:anzen:requirements-service");
-        header(record, "ce_type", "jp.anzen.catalogue.framework-version-published.v1");
-        header(record, "ce_subject", frameworkId + "/" + version);
+        header(record, "ce_type", "jp.anzen.catalogue." + type + ".v1");
+        header(record, "ce_subject", subject);
         header(record, "content-type", "application/json");
         send(record);
     }

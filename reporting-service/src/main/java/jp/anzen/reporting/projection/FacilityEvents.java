@@ -29,11 +29,23 @@ final class FacilityEvents {
                         + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", p.get("facilityCode").asText(),
                         p.get("vendorId").asText(), p.get("frameworkId").asText(), at);
             }
+            case "services-declared" -> servicesDeclared(c, p, at);
             case "vendor-contract-revoked" -> Statements.execute(c, "UPDATE facility_vendor SET valid_to = ? WHERE facility_code = ?"
                     + " AND vendor_id = ? AND valid_to IS NULL", at, p.get("facilityCode").asText(), p.get("vendorId").asText());
             default -> {
-                // tolerant reader: facility events this version does not report on (e.g. services-declared)
+                // tolerant reader: facility events this version does not report on
             }
+        }
+    }
+
+    /** The declaration is the whole list: what held until now ends, the new list starts. */
+    private static void servicesDeclared(Connection c, JsonNode p, OffsetDateTime at) throws SQLException {
+        String code = p.get("facilityCode").asText();
+        Statements.execute(c, "UPDATE facility_service SET valid_to = ? WHERE facility_code = ? AND valid_to IS NULL", at, code);
+        for (JsonNode service : p.path("services")) {
+            Statements.execute(c, "INSERT INTO facility_service (facility_code, profile_id, version, valid_from)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", code, service.get("profileId").asText(),
+                    service.get("version").asText(), at);
         }
     }
 

@@ -33,6 +33,7 @@ public class Projector {
     private static final Logger LOG = Logger.getLogger(Projector.class);
     private static final String ASSESSMENT_PREFIX = "jp.anzen.assessment.";
     static final String VERSION_PUBLISHED = "jp.anzen.catalogue.framework-version-published.v1";
+    static final String PROFILE_PUBLISHED = "jp.anzen.catalogue.service-profile-published.v1";
 
     private final ObjectMapper json;
 
@@ -76,7 +77,11 @@ public class Projector {
 
     /** Applies one {@code catalogue-events} record; published versions never change, so a redelivery is ignored. */
     public boolean applyCatalogueEvent(Connection c, ConsumerRecord<String, String> record) throws Exception {
-        if (!VERSION_PUBLISHED.equals(CloudEventHeaders.of(record).type())) {
+        String type = CloudEventHeaders.of(record).type();
+        if (PROFILE_PUBLISHED.equals(type)) {
+            return ServiceProfiles.insert(c, json.readTree(record.value()));
+        }
+        if (!VERSION_PUBLISHED.equals(type)) {
             return false;
         }
         JsonNode event = json.readTree(record.value());

@@ -13,7 +13,15 @@ public record Readiness(String facilityCode, String name, String kind, Integer f
     /** One form (the institution or pharmacy form, or a vendor's form). */
     public record Form(String assessmentId, String frameworkId, String version, String titleJa, String titleEn,
             String vendorId, int fiscalYear, int itemsExpected, Round firstConfirmation, Round secondConfirmation,
-            int overdue, List<Integer> roundsSignedOff, int carriedForwardUnconfirmed) {
+            int overdue, List<Integer> roundsSignedOff, int carriedForwardUnconfirmed, List<Inherited> inherited) {
+    }
+
+    /**
+     * What a service the facility declared says about an item of the form: who is responsible (provider,
+     * shared, facility), by which published profile. Shown apart from the answers, never counted as one.
+     */
+    public record Inherited(String requirementId, String number, String responsibility, String profileId,
+            String profileVersion, String provider) {
     }
 
     /** Counts of one confirmation round; unanswered = expected items without an answer in that round. */

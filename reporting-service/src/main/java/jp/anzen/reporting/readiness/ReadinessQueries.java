@@ -90,13 +90,43 @@ public class ReadinessQueries {
                             r.getString(6), r.getInt(7), expected, round(c, id, 1, expected, asOf),
                             round(c, id, 2, expected, asOf), overdue(c, id, asOf), signedOff(c, id, asOf),
                             count(c, "SELECT count(*) FROM carried_answer WHERE assessment_id = ?::uuid AND carried_at <= ?"
-                                    + " AND (confirmed_at IS NULL OR confirmed_at > ?)", id, asOf)));
+                                    + " AND (confirmed_at IS NULL OR confirmed_at > ?)", id, asOf),
+                            inherited(c, code, r.getString(2), r.getString(3), asOf)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return forms;
+    }
+
+    /** The coverage of the form's items by the profiles of the services the facility declared at {@code asOf}. */
+    private static List<Readiness.Inherited> inherited(Connection c, String code, String frameworkId, String version,
+            Instant asOf) throws SQLException {
+        List<Readiness.Inherited> inherited = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT e.requirement_id, i.number, e.responsibility, p.profile_id, p.version, p.provider
+                FROM facility_service fs
+                JOIN service_profile p ON p.profile_id = fs.profile_id AND p.version = fs.version
+                JOIN service_profile_entry e ON e.profile_id = p.profile_id AND e.version = p.version
+                LEFT JOIN catalogue_item i ON i.requirement_id = e.requirement_id
+                WHERE fs.facility_code = ? AND fs.valid_from <= ? AND (fs.valid_to IS NULL OR fs.valid_to > ?)
+                  AND p.framework_id = ? AND p.framework_version = ?
+                ORDER BY i.position, p.profile_id""")) {
+            Timestamp at = Timestamp.from(asOf);
+            s.setString(1, code);
+            s.setTimestamp(2, at);
+            s.setTimestamp(3, at);
+            s.setString(4, frameworkId);
+            s.setString(5, version);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    inherited.add(new Readiness.Inherited(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6)));
+                }
+            }
+        }
+        return inherited;
     }
 
     /** The vendors under contract with the facility at {@code asOf}. */

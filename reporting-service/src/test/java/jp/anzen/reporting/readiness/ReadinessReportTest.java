@@ -49,6 +49,15 @@ class ReadinessReportTest {
                       {"id":"rt-checklist:2025:9-1","kind":"item","position":4,"number":"9①","textJa":"薬局","facilityKinds":["pharmacy"]}]}""");
             kafka.assessmentEvent(CODE, "facility-" + CODE, 1, "facility-registered", JUNE.minusDays(30), """
                     {"code":"1310000001","name":"デモ病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""");
+            kafka.catalogueEvent("service-profile-published", "rt-checklist", "service-profile/rt-cloud/1", """
+                    {"id":"rt-cloud","version":"1","provider":"クラウド事業者","service":"電子カルテ","example":false,
+                     "frameworkId":"rt-checklist","frameworkVersion":"2025","entries":[
+                      {"requirementId":"rt-checklist:2025:2-1","responsibility":"provider"},
+                      {"requirementId":"rt-checklist:2025:2-2","responsibility":"shared","note":"patches"}]}""");
+            kafka.assessmentEvent(CODE, "facility-" + CODE, 2, "services-declared", JUNE.minusDays(2), """
+                    {"facilityCode":"1310000001","services":[{"profileId":"rt-cloud","version":"1"}]}""");
+            kafka.assessmentEvent(CODE, "facility-" + CODE, 3, "services-declared", AUGUST.plusDays(5), """
+                    {"facilityCode":"1310000001","services":[]}""");
             kafka.assessmentEvent(CODE, STREAM, 1, "assessment-opened", JUNE.minusDays(1), """
                     {"assessmentId":"%s","facilityCode":"1310000001","frameworkId":"rt-checklist","version":"2025","fiscalYear":2025}"""
                     .formatted(ASSESSMENT));
@@ -57,6 +66,7 @@ class ReadinessReportTest {
             kafka.assessmentEvent(CODE, STREAM, 4, "answer-recorded", AUGUST, answer("1-1", "no", "2026-03-01"));
         }
         awaitApplied(STREAM, 4);
+        jp.anzen.reporting.Projected.until("the services declared", () -> jp.anzen.reporting.Projected.applied("facility-" + CODE) >= 3);
     }
 
     private static String answer(String item, String value, String targetDate) {
@@ -153,6 +163,22 @@ class ReadinessReportTest {
                 .then().statusCode(404);
         given().auth().oauth2(keycloak().user("demo-ops"))
                 .when().get("/api/reports/facilities/" + CODE + "/readiness").then().statusCode(200);
+    }
+
+    @Test
+    void what_the_declared_services_cover_is_shown_apart_from_the_answers_while_declared() {
+        given().auth().oauth2(keycloak().user("demo-facility")).queryParam("asOf", "2025-08-02")
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(200)
+                .body(assessmentForm() + ".inherited.requirementId", contains("rt-checklist:2025:2-1", "rt-checklist:2025:2-2"))
+                .body(assessmentForm() + ".inherited.responsibility", contains("provider", "shared"))
+                .body(assessmentForm() + ".inherited[0].number", equalTo("2①"))
+                .body(assessmentForm() + ".inherited[0].provider", equalTo("クラウド事業者"))
+                // inherited coverage is never counted as an answer
+                .body(assessmentForm() + ".firstConfirmation.unanswered", equalTo(1));
+        given().auth().oauth2(keycloak().user("demo-facility")).queryParam("asOf", "2025-08-10")
+                .when().get("/api/reports/facilities/" + CODE + "/readiness")
+                .then().statusCode(200).body(assessmentForm() + ".inherited", hasSize(0));
     }
 
     @Test
