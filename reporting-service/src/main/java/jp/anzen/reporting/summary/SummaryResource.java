@@ -1,10 +1,12 @@
 package jp.anzen.reporting.summary;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +25,8 @@ import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
 import jp.anzen.reporting.export.Csv;
 import jp.anzen.reporting.export.ExportFormat;
+import jp.anzen.reporting.export.ExportJob;
+import jp.anzen.reporting.export.ExportJobs;
 import jp.anzen.reporting.export.Spreadsheet;
 import jp.anzen.reporting.problem.NotVisibleException;
 import jp.anzen.reporting.readiness.AsOf;
@@ -40,10 +45,14 @@ public class SummaryResource {
 
     private final SummaryQueries queries;
     private final Reader reader;
+    private final ExportJobs exports;
+    private final JsonWebToken token;
 
-    public SummaryResource(SummaryQueries queries, Reader reader) {
+    public SummaryResource(SummaryQueries queries, Reader reader, ExportJobs exports, JsonWebToken token) {
         this.queries = queries;
         this.reader = reader;
+        this.exports = exports;
+        this.token = token;
     }
 
     @GET
@@ -70,20 +79,60 @@ public class SummaryResource {
         return respond(SummaryQueries.Scope.PREFECTURE, code, fiscalYear, asOf, format);
     }
 
+    @POST
+    @Path("/networks/{networkId}/summary/exports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a long Excel export of a network's summary; follow it at the Location (202)")
+    public Response exportNetwork(@PathParam("networkId") String networkId, @QueryParam("fiscalYear") String fiscalYear,
+            @QueryParam("asOf") String asOf) {
+        if (!reader.mayReadNetwork(networkId)) {
+            throw new NotVisibleException("No network " + networkId + " is visible to you");
+        }
+        return startExport(SummaryQueries.Scope.NETWORK, networkId, fiscalYear, asOf);
+    }
+
+    @POST
+    @Path("/prefectures/{code}/summary/exports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a long Excel export of a prefecture's summary; follow it at the Location (202)")
+    public Response exportPrefecture(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYear,
+            @QueryParam("asOf") String asOf) {
+        if (!code.matches("0[1-9]|[1-3][0-9]|4[0-7]") || !reader.mayReadPrefecture(code)) {
+            throw new NotVisibleException("No prefecture " + code + " is visible to you");
+        }
+        return startExport(SummaryQueries.Scope.PREFECTURE, code, fiscalYear, asOf);
+    }
+
+    /** Parameters are checked now, so that a bad one is a 400 and not a failed job. */
+    private Response startExport(SummaryQueries.Scope scope, String value, String fiscalYearParameter, String asOfParameter) {
+        Instant asOf = AsOf.parse(asOfParameter);
+        int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
+        ExportJob job = exports.start(token.getSubject(), basename(scope, value, fiscalYear) + ".xlsx",
+                () -> sheets(queries.summary(scope, value, fiscalYear, asOf)));
+        return Response.accepted(job).location(URI.create("/api/reports/exports/" + job.getId())).build();
+    }
+
+    private static List<Spreadsheet.Table> sheets(Summary summary) {
+        return List.of(Spreadsheet.Table.of("facilities", Summary.FacilityLine.class, summary.perFacility()),
+                Spreadsheet.Table.of("items", Summary.ItemLine.class, summary.perItem()),
+                Spreadsheet.Table.of("overdue", Summary.Overdue.class, summary.overdue()));
+    }
+
+    private static String basename(SummaryQueries.Scope scope, String value, int fiscalYear) {
+        return "anzen-" + scope.name().toLowerCase(Locale.ROOT) + "-" + value + "-FY" + fiscalYear;
+    }
+
     private Response respond(SummaryQueries.Scope scope, String value, String fiscalYearParameter, String asOfParameter,
             String formatParameter) {
         ExportFormat format = ExportFormat.parse(formatParameter, ExportFormat.JSON, ExportFormat.CSV, ExportFormat.XLSX);
         Instant asOf = AsOf.parse(asOfParameter);
         int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
         Summary summary = queries.summary(scope, value, fiscalYear, asOf);
-        String basename = "anzen-" + scope.name().toLowerCase(Locale.ROOT) + "-" + value + "-FY" + fiscalYear;
+        String basename = basename(scope, value, fiscalYear);
         Object body = switch (format) {
             case JSON -> summary;
             case CSV -> Csv.of(Summary.FacilityLine.class, summary.perFacility());
-            default -> (StreamingOutput) out -> Spreadsheet.write(List.of(
-                    Spreadsheet.Table.of("facilities", Summary.FacilityLine.class, summary.perFacility()),
-                    Spreadsheet.Table.of("items", Summary.ItemLine.class, summary.perItem()),
-                    Spreadsheet.Table.of("overdue", Summary.Overdue.class, summary.overdue())), out);
+            default -> (StreamingOutput) out -> Spreadsheet.write(sheets(summary), out);
         };
         Response.ResponseBuilder response = Response.ok(body, format.mediaType());
         return format == ExportFormat.JSON ? response.build()

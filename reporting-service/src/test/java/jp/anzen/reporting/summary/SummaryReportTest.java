@@ -151,6 +151,33 @@ class SummaryReportTest {
     }
 
     @Test
+    void a_long_export_runs_in_the_background_its_owner_follows_it_and_downloads_it() throws Exception {
+        String location = given().auth().oauth2(keycloak().user("demo-inspector"))
+                .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-08-01")
+                .when().post("/api/reports/prefectures/13/summary/exports")
+                .then().statusCode(202).body("state", equalTo("RUNNING")).extract().header("Location");
+        jp.anzen.reporting.Projected.until("the export", () -> !"RUNNING".equals(given().auth()
+                .oauth2(keycloak().user("demo-inspector")).when().get(location).then().extract().path("state")));
+        var progress = given().auth().oauth2(keycloak().user("demo-inspector")).when().get(location)
+                .then().statusCode(200).body("state", equalTo("DONE")).body("percent", equalTo(100))
+                .body("filename", equalTo("anzen-prefecture-13-FY2025.xlsx")).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(progress.getLong("rowsWritten")).isEqualTo(progress.getLong("rowsTotal"))
+                .isGreaterThanOrEqualTo(4);
+        byte[] xlsx = given().auth().oauth2(keycloak().user("demo-inspector")).when().get(progress.getString("content"))
+                .then().statusCode(200).contentType(jp.anzen.reporting.export.Spreadsheet.MEDIA_TYPE).extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            org.assertj.core.api.Assertions.assertThat(workbook.getSheet("facilities").getLastRowNum()).isGreaterThanOrEqualTo(4);
+        }
+        // someone else's export does not exist for them; exports of what one may not read are not started
+        given().auth().oauth2(keycloak().user("demo-ops")).when().get(location).then().statusCode(404);
+        given().auth().oauth2(keycloak().user("demo-inspector")).when().post("/api/reports/prefectures/27/summary/exports")
+                .then().statusCode(404);
+        given().auth().oauth2(keycloak().user("demo-inspector")).queryParam("asOf", "soon")
+                .when().post("/api/reports/prefectures/13/summary/exports")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("asOf"));
+    }
+
+    @Test
     void inspectors_see_their_prefecture_and_who_has_not_confirmed_yet() {
         given().auth().oauth2(keycloak().user("demo-inspector"))
                 .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-08-01")
