@@ -28,7 +28,8 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     .put("uri", request.uri())
                     .put("authorization", request.getHeader("Authorization"))
                     .put("requestId", request.getHeader("X-Request-Id"))
-                    .put("body", body.toString());
+                    .put("body", body.toString())
+                    .put("headers", headers(request));
             RECEIVED.add(echo);
             if (request.path().equals("/q/health/ready")) {
                 request.response().end("{\"status\":\"UP\"}");
@@ -45,6 +46,12 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         return Map.of("anzen.gateway.upstream.requirements", url,
                 "anzen.gateway.upstream.assessment", url,
                 "anzen.gateway.upstream.reporting", url);
+    }
+
+    private static JsonObject headers(io.vertx.core.http.HttpServerRequest request) {
+        JsonObject headers = new JsonObject();
+        request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+        return headers;
     }
 
     @Override

@@ -99,6 +99,55 @@ class GatewayTest {
     }
 
     @Test
+    void headers_a_client_could_use_to_pose_as_the_gateway_or_a_hop_never_reach_a_service() {
+        given().auth().oauth2(token("demo-ops"))
+                .header("X-Forwarded-For", "10.9.9.9").header("X-Forwarded-Host", "evil.example")
+                .header("Forwarded", "for=10.9.9.9").header("X-Real-IP", "10.9.9.9")
+                .header("X-Anzen-Caller", "anzen-admin").header("X-Internal-Role", "admin")
+                .header("Connection", "X-Secret-Hop").header("X-Secret-Hop", "1").header("Proxy-Authorization", "Basic x")
+                .header("X-Source-System", "vendor-erp")
+                .when().get("/api/reports/hygiene")
+                .then().statusCode(200)
+                .body("headers.'x-forwarded-for'", equalTo("127.0.0.1"))
+                .body("headers.'x-forwarded-host'", startsWith("127.0.0.1:"))
+                .body("headers.'x-forwarded-proto'", equalTo("http"))
+                .body("headers.forwarded", org.hamcrest.Matchers.nullValue())
+                .body("headers.'x-real-ip'", org.hamcrest.Matchers.nullValue())
+                .body("headers.'x-anzen-caller'", org.hamcrest.Matchers.nullValue())
+                .body("headers.'x-internal-role'", org.hamcrest.Matchers.nullValue())
+                .body("headers.'x-secret-hop'", org.hamcrest.Matchers.nullValue())
+                .body("headers.'proxy-authorization'", org.hamcrest.Matchers.nullValue())
+                // what clients are meant to send goes through
+                .body("headers.'x-source-system'", equalTo("vendor-erp"));
+    }
+
+    @Test
+    void traversal_in_a_path_oversized_headers_and_bodies_are_problems_that_reach_no_service() throws Exception {
+        String token = token("demo-ops");
+        for (String path : java.util.List.of("/api/reports/facilities/..%2F..%2Fq%2Fhealth/readiness",
+                "/api/reports/facilities/%2e%2e/readiness", "/api/reports/facilities/a%5Cb/readiness",
+                "/api/reports/facilities/a%00/readiness")) {
+            given().auth().oauth2(token).urlEncodingEnabled(false).when().get(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:anzen:problem:invalid-path"));
+        }
+        given().auth().oauth2(token).header("X-Padding", "a".repeat(20_000)).when().get("/api/reports/long-header")
+                .then().statusCode(431).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType("application/json").body(new byte[10 * 1024 * 1024 + 1])
+                .when().post("/api/vendor/answers")
+                .then().statusCode(413).contentType("application/problem+json");
+        var client = java.net.http.HttpClient.newHttpClient();
+        var chunked = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/vendor/answers"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("{}".getBytes())))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(411);
+        assertThat(EchoUpstream.RECEIVED).isEmpty();
+    }
+
+    @Test
     void readiness_reports_each_upstream() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)

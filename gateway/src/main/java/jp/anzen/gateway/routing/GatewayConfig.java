@@ -17,6 +17,15 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Limits limits();
+
+    /** What a request may weigh before it is refused with a problem (see RequestHygiene). */
+    interface Limits {
+        long bodyBytes();
+
+        int headerBytes();
+    }
+
     /** Requests per second and burst per client and subject; vendor systems have their own budget. */
     interface RateLimit {
         int requestsPerSecond();

@@ -48,6 +48,7 @@ public class ProxyRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(route.upstream().getPort(), route.upstream().getHost());
             router.route(route.prefix() + "*").handler(ProxyRoutes::requestId)
                     .handler(ctx -> AccessLog.handle(ctx, route.service()))
+                    .handler(ctx -> RequestHygiene.handle(ctx, config.limits()))
                     .handler(ProxyRoutes::requireToken).handler(rateLimiter::handle)
                     .handler(ProxyHandler.create(proxy));
         }
