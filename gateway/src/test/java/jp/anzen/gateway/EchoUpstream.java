@@ -17,6 +17,10 @@ import io.vertx.core.json.JsonObject;
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
 
     public static final List<JsonObject> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final String OPENAPI = """
+            {"openapi":"3.1.0","info":{"title":"echo","version":"1"},
+             "paths":{"/api/reports/echo":{"get":{"security":[{"SecurityScheme":[]}],"responses":{"200":{"description":"ok"}}}}},
+             "components":{"schemas":{"Problem":{"type":"object"}}}}""";
     private Vertx vertx;
 
     @Override
@@ -31,7 +35,9 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     .put("body", body.toString())
                     .put("headers", headers(request));
             RECEIVED.add(echo);
-            if (request.path().equals("/q/health/ready")) {
+            if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(OPENAPI);
+            } else if (request.path().equals("/q/health/ready")) {
                 request.response().end("{\"status\":\"UP\"}");
             } else {
                 request.response().putHeader("Content-Type", "application/json").end(echo.encode());

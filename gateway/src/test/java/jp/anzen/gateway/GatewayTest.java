@@ -148,6 +148,20 @@ class GatewayTest {
     }
 
     @Test
+    void the_services_documents_are_served_together_with_a_realm_sign_in_for_swagger_ui() {
+        given().when().get("/api-docs/openapi.json")
+                .then().statusCode(200)
+                .body("paths.'/api/reports/echo'.get", org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.Problem", org.hamcrest.Matchers.notNullValue())
+                .body("components.securitySchemes.SecurityScheme.type", equalTo("oauth2"))
+                .body("components.securitySchemes.SecurityScheme.flows.authorizationCode.authorizationUrl",
+                        equalTo(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class)
+                                + "/protocol/openid-connect/auth"));
+        given().when().get("/api-docs/assessment.json").then().statusCode(200).body("info.title", equalTo("echo"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
     void readiness_reports_each_upstream() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
