@@ -49,8 +49,11 @@ public final class Tokens {
     }
 
     public String clientCredentials(String clientId, String secret) {
-        return token(KeycloakServer.REALM, Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret));
+        return clientCredentials(KeycloakServer.REALM, clientId, secret);
+    }
+
+    public String clientCredentials(String realm, String clientId, String secret) {
+        return token(realm, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     /**
@@ -86,6 +89,10 @@ public final class Tokens {
     }
 
     private String token(String realm, Map<String, String> form) {
+        return token(baseUrl, realm, form);
+    }
+
+    static String token(String baseUrl, String realm, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
@@ -101,19 +108,7 @@ public final class Tokens {
     }
 
     private static JsonNode send(HttpRequest request, int expectedStatus) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
-                        + response.statusCode() + ": " + response.body());
-            }
-            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return RealmAdmin.send(request, expectedStatus);
     }
 
     private static String write(Object value) {
