@@ -91,6 +91,22 @@ public final class RealmAdmin {
                 .build(), 201);
     }
 
+    /**
+     * Rotates the realm's signing key: a new RSA key with a higher priority signs every token from now on,
+     * while the old one still verifies those already issued (what an operator does on a schedule).
+     */
+    public void rotateSigningKey(String realm, String name) {
+        String admin = adminToken();
+        String realmId = send(request(baseUrl + "/admin/realms/" + realm, admin).GET().build(), 200).get("id").asText();
+        Map<String, Object> component = Map.of("name", name, "providerId", "rsa-generated",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
+                "config", Map.of("priority", List.of(String.valueOf(System.currentTimeMillis() / 1000)),
+                        "keySize", List.of("2048"), "active", List.of("true"), "enabled", List.of("true"),
+                        "algorithm", List.of("RS256")));
+        send(request(baseUrl + "/admin/realms/" + realm + "/components", admin).POST(body(component))
+                .header("Content-Type", "application/json").build(), 201);
+    }
+
     private String adminToken() {
         return Tokens.token(baseUrl, "master", Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", KeycloakServer.ADMIN_USER, "password", adminPassword));

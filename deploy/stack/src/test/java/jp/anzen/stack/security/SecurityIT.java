@@ -201,6 +201,23 @@ class SecurityIT {
     }
 
     @Test
+    void after_the_realm_rotates_its_signing_key_new_tokens_are_accepted_everywhere_without_a_restart() throws Exception {
+        String before = tokens.user("demo-ops");
+        realm.rotateSigningKey("anzen", "rotated-" + UUID.randomUUID());
+        String after = tokens.user("demo-ops");
+        assertThat(kid(after)).as("the new token's key").isNotEqualTo(kid(before));
+        for (String base : List.of(stack.gatewayUrl(), serviceFor("/api/reports"))) {
+            given().auth().oauth2(after).get(base + "/api/reports/facilities/" + OWN + "/readiness").then().statusCode(200);
+            // tokens issued before the rotation stay valid until they expire
+            given().auth().oauth2(before).get(base + "/api/reports/facilities/" + OWN + "/readiness").then().statusCode(200);
+        }
+    }
+
+    private static String kid(String token) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0])).get("kid").asText();
+    }
+
+    @Test
     void malformed_requests_are_problems_and_never_a_500() {
         String manager = TOKENS.get(Caller.FACILITY);
         List<String> wrong = new ArrayList<>();
