@@ -2,7 +2,7 @@
 # Anzen's two commands, for a fresh machine that has a JDK 21 or newer:
 #   deploy/anzen.sh run [--wipe] [--servers-only] [--no-build]   the whole suite on 127.0.0.1 (Ctrl-C stops it)
 #   deploy/anzen.sh test                                         every test, on real PostgreSQL, Kafka and Keycloak
-#   deploy/anzen.sh bench [facilities] [pushes] [rps] [seconds]  the assessment write-path benchmark (prints figures)
+#   deploy/anzen.sh load [name=value ...]                        the load tool: figures, baselines, ratios (load-report/)
 #   deploy/anzen.sh vendor-client <client-id> <vendor-id>        registers a vendor system's client in the running realm
 # Maven (through ./mvnw), the Kafka broker, PostgreSQL binaries and Keycloak are fetched by the build itself.
 set -euo pipefail
@@ -48,16 +48,16 @@ case "$command" in
   test)
     exec ./mvnw -B -ntp verify "$@"
     ;;
-  bench)
+  load)
     ./mvnw -B -ntp -q install -DskipTests
-    exec java -cp deploy/stack/target/anzen-stack.jar jp.anzen.stack.bench.AssessmentBenchmark "$@"
+    exec java -cp deploy/stack/target/anzen-stack.jar jp.anzen.stack.load.LoadTool "$@"
     ;;
   vendor-client)
     [ -f deploy/stack/target/anzen-stack.jar ] || ./mvnw -B -ntp -q install -DskipTests
     exec java -cp deploy/stack/target/anzen-stack.jar jp.anzen.stack.VendorClient "$@"
     ;;
   *)
-    echo "usage: deploy/anzen.sh run [--wipe] [--servers-only] [--no-build] | test | bench [...] | vendor-client <client-id> <vendor-id>" >&2
+    echo "usage: deploy/anzen.sh run [--wipe] [--servers-only] [--no-build] | test | load [name=value ...] | vendor-client <client-id> <vendor-id>" >&2
     exit 2
     ;;
 esac

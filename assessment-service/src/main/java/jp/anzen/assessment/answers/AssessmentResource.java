@@ -2,6 +2,7 @@ package jp.anzen.assessment.answers;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import io.quarkus.security.Authenticated;
 import jp.anzen.assessment.access.Caller;
 import jp.anzen.assessment.access.FacilityAccess;
 import jp.anzen.assessment.catalogue.CatalogueReplica;
+import jp.anzen.assessment.eventstore.LostRace;
 import jp.anzen.assessment.facility.Facility;
 
 @Path("/api/facilities/{code}/assessments")
@@ -83,13 +85,17 @@ public class AssessmentResource {
     @Operation(summary = "Record a batch of answers (all or none); If-Match guards against concurrent edits")
     public Response answer(@PathParam("code") String code, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AnswerBatch batch) {
-        Facility facility = access.readable(code);
-        Assessment assessment = answerable(facility, id);
         if (batch == null) {
             throw new BadRequestException("A JSON body with answers is required");
         }
-        Assessment updated = assessments.record(facility, assessment, batch, ETags.parse(ifMatch), caller.actor());
-        return Response.ok(view(facility, updated)).tag(String.valueOf(updated.streamVersion())).build();
+        Integer expected = ETags.parse(ifMatch);
+        Facility[] facility = new Facility[1];
+        Supplier<Assessment> record = () -> {
+            facility[0] = access.readable(code);
+            return assessments.record(facility[0], answerable(facility[0], id), batch, expected, caller.actor());
+        };
+        Assessment updated = expected == null ? LostRace.retry(record) : record.get();
+        return Response.ok(view(facility[0], updated)).tag(String.valueOf(updated.streamVersion())).build();
     }
 
     @POST

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.anzen.assessment.access.Caller;
+import jp.anzen.assessment.eventstore.LostRace;
 
 @Path("/api/vendor/answers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,7 +61,8 @@ public class VendorPushResource {
         if (push == null) {
             throw new BadRequestException("A JSON object with facilities is required");
         }
-        var outcome = pushes.push(vendorId, key, body, push, caller.actor());
+        // each attempt is its own transaction: a lost race rolls back everything, the key claim included
+        var outcome = LostRace.retry(() -> pushes.push(vendorId, key, body, push, caller.actor()));
         return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(outcome.body()).build();
     }
 }

@@ -1,24 +1,26 @@
 package jp.anzen.reporting.projection;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Applies assessment-stream events: opening, answers (with history), sign-offs, carried-forward answers. */
+/**
+ * Applies assessment-stream events: opening, sign-offs, carried-forward answers. Answers themselves are
+ * written in batches by {@link AnswerRows}.
+ */
 final class AnswerEvents {
+
+    static final String RECORDED = "answer-recorded";
 
     private AnswerEvents() {
     }
 
-    static void apply(Connection c, String type, JsonNode p, OffsetDateTime at, String eventId) throws SQLException {
+    static void apply(Connection c, String type, JsonNode p, OffsetDateTime at) throws SQLException {
         switch (type) {
             case "assessment-opened" -> opened(c, p, at);
-            case "answer-recorded" -> answered(c, p, at, eventId);
             case "answer-carried-forward" -> carried(c, p, at);
             case "round-signed-off" -> Statements.execute(c, "INSERT INTO round_signoff (assessment_id, round, valid_from) VALUES (?::uuid, ?, ?)"
                     + " ON CONFLICT DO NOTHING", p.get("assessmentId").asText(), p.get("round").asInt(), at);
@@ -42,32 +44,6 @@ final class AnswerEvents {
             s.setObject(7, at);
             s.executeUpdate();
         }
-    }
-
-    /** The new answer becomes current; the one it replaces stays, valid until now; a carried answer is confirmed. */
-    private static void answered(Connection c, JsonNode p, OffsetDateTime at, String eventId) throws SQLException {
-        String assessment = p.get("assessmentId").asText();
-        String item = p.get("requirementId").asText();
-        int round = p.get("round").asInt();
-        Statements.execute(c, "UPDATE answer SET valid_to = ? WHERE assessment_id = ?::uuid AND requirement_id = ? AND round = ?"
-                + " AND valid_to IS NULL", at, assessment, item, round);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO answer (assessment_id, requirement_id, round, value,"
-                + " confirmed_on, target_date, note, valid_from, event_id, evidence)"
-                + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
-            s.setString(1, assessment);
-            s.setString(2, item);
-            s.setInt(3, round);
-            s.setString(4, p.get("value").asText());
-            s.setDate(5, Date.valueOf(p.get("confirmedOn").asText()));
-            s.setObject(6, p.hasNonNull("targetDate") ? Date.valueOf(p.get("targetDate").asText()) : null, Types.DATE);
-            s.setString(7, p.hasNonNull("note") ? p.get("note").asText() : null);
-            s.setObject(8, at);
-            s.setString(9, eventId);
-            s.setString(10, p.has("evidence") && p.get("evidence").isArray() ? p.get("evidence").toString() : "[]");
-            s.executeUpdate();
-        }
-        Statements.execute(c, "UPDATE carried_answer SET confirmed_at = ? WHERE assessment_id = ?::uuid AND requirement_id = ?"
-                + " AND confirmed_at IS NULL", at, assessment, item);
     }
 
     private static void carried(Connection c, JsonNode p, OffsetDateTime at) throws SQLException {

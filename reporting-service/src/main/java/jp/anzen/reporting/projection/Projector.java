@@ -47,6 +47,7 @@ public class Projector {
         records.forEach(r -> events.put(r, CloudEventHeaders.of(r)));
         Map<String, Integer> applied = appliedVersions(c, events.values());
         Map<String, Integer> advanced = new HashMap<>();
+        AnswerRows answers = new AnswerRows();
         int changed = 0;
         for (var entry : events.entrySet()) {
             ConsumerRecord<String, String> record = entry.getKey();
@@ -62,15 +63,21 @@ public class Projector {
             }
             String type = event.type().substring(ASSESSMENT_PREFIX.length(), event.type().lastIndexOf(".v"));
             JsonNode payload = json.readTree(record.value());
-            if (event.streamId().startsWith("facility-")) {
-                FacilityEvents.apply(c, type, payload, event.time());
+            if (AnswerEvents.RECORDED.equals(type)) {
+                answers.add(payload, event.time(), event.id());
             } else {
-                AnswerEvents.apply(c, type, payload, event.time(), event.id());
+                answers.flush(c); // every other event sees the answers before it
+                if (event.streamId().startsWith("facility-")) {
+                    FacilityEvents.apply(c, type, payload, event.time());
+                } else {
+                    AnswerEvents.apply(c, type, payload, event.time());
+                }
             }
             applied.put(event.streamId(), event.streamVersion());
             advanced.put(event.streamId(), event.streamVersion());
             changed++;
         }
+        answers.flush(c);
         saveApplied(c, advanced);
         return changed;
     }

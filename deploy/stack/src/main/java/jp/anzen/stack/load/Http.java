@@ -1,4 +1,4 @@
-package jp.anzen.stack.bench;
+package jp.anzen.stack.load;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** A small JSON-over-HTTP client for the benchmarks, failing loudly on unexpected statuses during set-up. */
+/** A small JSON-over-HTTP client for the load tool (HTTP/1.1, pooled), failing loudly on unexpected statuses during set-up. */
 final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -1,0 +1,242 @@
+package jp.anzen.stack.load;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.anzen.servers.ProjectLayout;
+import jp.anzen.stack.Stack;
+
+/**
+ * Anzen's load tool: starts the whole suite on free 127.0.0.1 ports, creates tenants through the gateway with
+ * real tokens, and drives it: vendor push bursts, the day-to-day mix at a steady rate (with projection lag),
+ * the gateway's added latency, report reads over a 10,000-facility network, and a projection rebuild. In the
+ * same run it measures the same work on PostgreSQL alone and Kafka alone, and prints Anzen / baseline ratios.
+ * Bounded in count and time; writes a text report and a chart under {@code out}.
+ *
+ * <pre>deploy/anzen.sh load [facilities=200] [vendors=4] [pushes=200] [rate=2000] [seconds=30] [seeded=10000] [out=load-report]</pre>
+ */
+public final class LoadTool {
+
+    private final Map<String, String> options;
+    private final Recorder recorder = new Recorder();
+    private final Report report = new Report();
+    private final Http http = new Http();
+
+    private LoadTool(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("facilities", "200", "vendors", "4", "pushes", "200",
+                "rate", "2000", "seconds", "30", "seeded", "10000", "out", "load-report"));
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            if (kv.length != 2 || !options.containsKey(kv[0])) {
+                System.err.println("usage: deploy/anzen.sh load [name=value ...], names: " + options.keySet());
+                System.exit(2);
+            }
+            options.put(kv[0], kv[1]);
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        new LoadTool(options).run();
+    }
+
+    private int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private void run() throws Exception {
+        String name = "anzen-load-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        long began = System.nanoTime();
+        report.line("Anzen load run %s, %s", name, options);
+        report.line("machine: %d cores, %.1f GiB RAM, %s %s, Java %s", Runtime.getRuntime().availableProcessors(),
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize()
+                        / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+        try (Stack stack = Stack.start(ProjectLayout.locate(), Path.of("target", "load").toAbsolutePath(), Stack.Ports.free(),
+                false)) {
+            report.line("suite up in %.1f s (PostgreSQL, Kafka, Keycloak, 4 services; everything on this machine)", since(began));
+            drive(stack);
+        }
+        report.line("run took %.0f s", since(began));
+        var files = report.write(Path.of(options.get("out")).toAbsolutePath(), name, recorder.all());
+        System.out.println("report: " + files.get(0) + "\nchart:  " + files.get(1));
+        if (recorder.errorCount() > 0) {
+            System.exit(1);
+        }
+    }
+
+    private void drive(Stack stack) throws Exception {
+        String gateway = stack.gatewayUrl();
+        String kafka = stack.servers().kafka().bootstrapServers();
+        long t = System.nanoTime();
+        Tenants tenants = Tenants.create(http, gateway, stack.servers().keycloak().baseUrl(),
+                stack.servers().keycloak().adminPassword(), option("facilities"), option("vendors"));
+        report.line("tenants: %d facilities in 5 prefectures and %d networks, %d vendor systems with their own clients,"
+                + " contracts and open forms, through the gateway in %.1f s", tenants.codes.size(), Tenants.NETWORKS.size(),
+                tenants.vendors.size(), since(t));
+
+        // 1. bursts of vendor pushes, and the same rows and records without Anzen
+        int pushes = option("pushes");
+        VendorPushes.burst(http, gateway, tenants, 8, recorder, false); // warm-up: JIT, pools
+        double pushRate = VendorPushes.burst(http, gateway, tenants, pushes, recorder, true);
+        int rows = pushes * VendorPushes.FACILITIES_PER_PUSH * Tenants.VENDOR_ITEMS.size();
+        t = System.nanoTime();
+        ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(3));
+        double catchUp = since(t);
+        Baselines.Rates base = Baselines.measure(stack.servers().postgres(), kafka, rows, 300);
+        report.line("");
+        report.line("== vendor push burst (%d pushes of 300 answers, %d vendor systems in parallel, through the gateway)",
+                pushes, tenants.vendors.size());
+        report.line(Recorder.line(recorder.figures(VendorPushes.OPERATION)));
+        report.line("answers stored: %,.0f/s; the projection caught up %.1f s after the last push", pushRate, catchUp);
+        report.line("PostgreSQL alone, the same %,d event rows: batched INSERT (300 per transaction) %,.0f rows/s,"
+                + " COPY %,.0f rows/s", rows, base.insertRowsPerSecond(), base.copyRowsPerSecond());
+        report.line("Kafka alone, the same number of records through one producer (acks=all): %,.0f records/s",
+                base.kafkaRecordsPerSecond());
+        report.line("ratio Anzen / PostgreSQL batched INSERT = %.2f, / COPY = %.2f, / Kafka producer = %.2f",
+                pushRate / base.insertRowsPerSecond(), pushRate / base.copyRowsPerSecond(), pushRate / base.kafkaRecordsPerSecond());
+
+        // 2. the day-to-day mix at a steady rate, with the projection lag
+        int seconds = option("seconds");
+        new SteadyMix(http, gateway, tenants, recorder).run(option("rate"), seconds, 20, 5, 10);
+        report.line("");
+        report.line("== steady mix for %d s, open loop, through the gateway: %d answers/s in vendor pushes, 20 facility"
+                + " edits/s, 5 network summaries/s, 10 readiness reads/s", seconds, option("rate"));
+        for (String op : new String[] { SteadyMix.PUSH, SteadyMix.LAG, SteadyMix.EDIT, SteadyMix.SUMMARY, SteadyMix.READINESS }) {
+            report.line(Recorder.line(recorder.figures(op)));
+        }
+        ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(3));
+
+        // 3. the gateway's added latency, side by side
+        String direct = stack.services().stream().filter(s -> s.name().equals("reporting-service")).findFirst().orElseThrow().url();
+        String directWrite = stack.services().stream().filter(s -> s.name().equals("assessment-service")).findFirst()
+                .orElseThrow().url();
+        String answer = "{\"answers\":[{\"requirementId\":\"" + Tenants.INSTITUTION_FORM
+                + ":2025:1-1\",\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-07-01\"}]}";
+        GatewayOverhead.measure(http, recorder, "readiness report (GET)", "GET", gateway, direct,
+                i -> "/api/reports/facilities/" + tenants.codes.get(i % tenants.codes.size()) + "/readiness?fiscalYear=2025",
+                tenants.managerToken(), null, 200, 100, 15);
+        GatewayOverhead.measure(http, recorder, "facility edit (PUT)", "PUT", gateway, directWrite,
+                i -> tenants.institutionAssessments.get(i % tenants.institutionAssessments.size()) + "/answers",
+                tenants.managerToken(), answer, 200, 100, 15);
+        report.line("");
+        report.line("== gateway overhead: the same call alternately direct and through the gateway, 100/s for 15 s each");
+        for (String label : new String[] { "readiness report (GET)", "facility edit (PUT)" }) {
+            var d = recorder.figures(label + ", direct");
+            var g = recorder.figures(label + ", through the gateway");
+            report.line(Recorder.line(d));
+            report.line(Recorder.line(g));
+            report.line("   added by the gateway: p50 %+.2f ms, p99 %+.2f ms", g.p50() - d.p50(), g.p99() - d.p99());
+        }
+
+        // 4. report reads over a large network
+        int seeded = option("seeded");
+        t = System.nanoTime();
+        long events = SeededNetwork.publish(kafka, seeded);
+        ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(5));
+        double projected = since(t);
+        String ops = tenants.token("demo-ops");
+        String summary = gateway + "/api/reports/networks/" + SeededNetwork.NETWORK + "/summary?fiscalYear=2025";
+        String prefecture = gateway + "/api/reports/prefectures/" + SeededNetwork.PREFECTURE + "/summary?fiscalYear=2025";
+        sequential("network summary, " + seeded + " facilities (JSON)", summary, ops, 10, 200);
+        sequential("prefecture summary, " + seeded + " facilities (JSON)", prefecture, ops, 5, 50);
+        report.line("");
+        report.line("== reports over %,d facilities (seeded as %,d events on assessment-events; projected in %.1f s = %,.0f events/s)",
+                seeded, events, projected, events / projected);
+        report.line(Recorder.line(recorder.figures("network summary, " + seeded + " facilities (JSON)")));
+        report.line(Recorder.line(recorder.figures("prefecture summary, " + seeded + " facilities (JSON)")));
+
+        // 5. a rebuild of every projection from the topics
+        rebuild(gateway, tenants.adminToken());
+
+        report.line("");
+        report.line("== every operation");
+        recorder.all().values().forEach(f -> report.line(Recorder.line(f)));
+        report.line("errors: %d%s", recorder.errorCount(), recorder.errorCount() == 0 ? " (none, as required)" : " (MUST BE NONE)");
+        targets(pushRate, base);
+    }
+
+    /** Closed loop, one request at a time: the read latency itself, with warm-up calls not counted. */
+    private void sequential(String operation, String url, String token, int warmUp, int count) {
+        for (int i = 0; i < warmUp; i++) {
+            http.send("GET", url, token, null);
+        }
+        long began = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            var response = http.send("GET", url, token, null);
+            recorder.record(operation, (System.nanoTime() - start) / 1000);
+            if (response.statusCode() != 200) {
+                recorder.error(operation, String.valueOf(response.statusCode()));
+            }
+        }
+        recorder.duration(operation, since(began));
+    }
+
+    private void rebuild(String gateway, String admin) throws Exception {
+        var started = http.send("POST", gateway + "/api/reports/admin/rebuilds", admin, null);
+        if (started.statusCode() != 202) {
+            recorder.error("projection rebuild", String.valueOf(started.statusCode()));
+            return;
+        }
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String path = java.net.URI.create(location).getPath();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        String body;
+        do {
+            Thread.sleep(500);
+            body = http.send("GET", gateway + path, admin, null).body();
+        } while (body.contains("\"RUNNING\"") && System.nanoTime() < deadline);
+        var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        report.line("");
+        report.line("== projection rebuild from the beginning of both topics into fresh tables, then switch");
+        if (!"SWITCHED".equals(status.path("state").asText())) {
+            recorder.error("projection rebuild", status.path("state").asText());
+            report.line("rebuild did not finish: %s", body);
+            return;
+        }
+        report.line("%,d assessment events and %,d catalogue events, switched after %s: %,d events/s",
+                status.path("assessmentEvents").asLong(), status.path("catalogueEvents").asLong(),
+                Duration.between(java.time.Instant.parse(status.path("startedAt").asText()),
+                        java.time.Instant.parse(status.path("switchedAt").asText())),
+                status.path("eventsPerSecond").asLong());
+        rebuildRate = status.path("eventsPerSecond").asLong();
+    }
+
+    private long rebuildRate;
+
+    private void targets(double pushRate, Baselines.Rates base) {
+        var lag = recorder.figures(SteadyMix.LAG);
+        var summary = recorder.all().entrySet().stream().filter(e -> e.getKey().startsWith("network summary, "))
+                .findFirst().orElseThrow().getValue();
+        double overhead = Math.max(recorder.figures("readiness report (GET), through the gateway").p99()
+                - recorder.figures("readiness report (GET), direct").p99(),
+                recorder.figures("facility edit (PUT), through the gateway").p99()
+                        - recorder.figures("facility edit (PUT), direct").p99());
+        report.line("");
+        report.line("== targets (2 cores)");
+        target("vendor push >= 5,000 answers/s end to end", pushRate >= 5000, "%,.0f/s", pushRate);
+        target("vendor push >= 0.5 x PostgreSQL alone (batched INSERT)", pushRate >= 0.5 * base.insertRowsPerSecond(), "%.2f",
+                pushRate / base.insertRowsPerSecond());
+        target("projection lag p99 < 1 s at " + option("rate") + " answers/s", lag.count() > 0 && lag.p99() < 1000,
+                "p50 %.0f ms, p99 %.0f ms", lag.p50(), lag.p99());
+        target("network summary of " + option("seeded") + " facilities p99 < 100 ms", summary.p99() < 100, "p99 %.1f ms",
+                summary.p99());
+        target("gateway overhead p99 < 5 ms", overhead < 5, "%+.2f ms (worse of GET and PUT)", overhead);
+        target("rebuild >= 20,000 events/s", rebuildRate >= 20_000, "%,d events/s", rebuildRate);
+    }
+
+    private void target(String what, boolean met, String format, Object... args) {
+        report.line("%-58s %-6s %s", what, met ? "MET" : "MISSED", String.format(format, args));
+    }
+
+    private static double since(long began) {
+        return (System.nanoTime() - began) / 1e9;
+    }
+}
