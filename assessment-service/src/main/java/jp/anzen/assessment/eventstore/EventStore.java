@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +47,80 @@ public class EventStore {
     /** Only the events of the given types, in stream order: for reads that need no answers. */
     public List<StoredEvent> readOfTypes(String streamId, java.util.Collection<String> types) {
         return query("WHERE stream_id = ? AND type = ANY (?) ORDER BY stream_version", streamId, types.toArray(String[]::new));
+    }
+
+    /** Many streams' events (of the given types only, when given) in one query, each stream in order. */
+    public Map<String, List<StoredEvent>> readStreams(Collection<String> streamIds, Collection<String> types) {
+        String[] streams = streamIds.toArray(String[]::new);
+        List<StoredEvent> all = types == null
+                ? query("WHERE stream_id = ANY (?) ORDER BY stream_id, stream_version", (Object) streams)
+                : query("WHERE stream_id = ANY (?) AND type = ANY (?) ORDER BY stream_id, stream_version", streams,
+                        types.toArray(String[]::new));
+        Map<String, List<StoredEvent>> byStream = new LinkedHashMap<>();
+        all.forEach(e -> byStream.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(e));
+        return byStream;
+    }
+
+    /** Many streams' current versions in one query (0 for a stream that does not exist). */
+    public Map<String, Integer> currentVersions(Collection<String> streamIds) {
+        Map<String, Integer> versions = new HashMap<>();
+        streamIds.forEach(id -> versions.put(id, 0));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT stream_id, max(stream_version) FROM event"
+                        + " WHERE stream_id = ANY (?) GROUP BY stream_id")) {
+            s.setArray(1, c.createArrayOf("text", streamIds.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    versions.put(r.getString(1), r.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return versions;
+    }
+
+    /** New events for one stream, after the version its writer read. */
+    public record Append(String streamId, String facilityCode, int expectedVersion, List<NewEvent> events) {
+    }
+
+    /**
+     * Appends to many streams in one batched statement (a vendor push). The unique (stream, version) is the
+     * concurrency check: if any stream moved past the version its writer read, nothing is written.
+     *
+     * @throws StreamConflictException naming the first stream of the batch
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<Append> appends, Actor actor) {
+        if (appends.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO event (event_id, stream_id, stream_version,"
+                        + " facility_code, type, payload, metadata) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+            String metadata = json.writeValueAsString(actor);
+            for (Append append : appends) {
+                int version = append.expectedVersion();
+                for (NewEvent event : append.events()) {
+                    s.setObject(1, UUID.randomUUID());
+                    s.setString(2, append.streamId());
+                    s.setInt(3, ++version);
+                    s.setString(4, append.facilityCode());
+                    s.setString(5, event.type());
+                    s.setString(6, json.writeValueAsString(event.payload()));
+                    s.setString(7, metadata);
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new StreamConflictException(appends.get(0).streamId(), appends.get(0).expectedVersion());
+            }
+            throw new IllegalStateException("cannot append " + appends.size() + " streams", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** A page of every stream of one facility, in commit order (its audit trail). */

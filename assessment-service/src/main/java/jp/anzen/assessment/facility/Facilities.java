@@ -31,6 +31,21 @@ public class Facilities {
         return Optional.ofNullable(Facility.fold(events.read(FacilityCode.streamId(code))));
     }
 
+    /** Many facilities in one read (a vendor push); codes that are invalid or not registered are absent. */
+    public java.util.Map<String, Facility> findAll(java.util.Collection<String> codes) {
+        java.util.Map<String, Facility> found = new java.util.HashMap<>();
+        List<String> streams = codes.stream().filter(FacilityCode::isValid).map(FacilityCode::streamId).distinct().toList();
+        if (!streams.isEmpty()) {
+            events.readStreams(streams, null).values().forEach(stream -> {
+                Facility facility = Facility.fold(stream);
+                if (facility != null) {
+                    found.put(facility.code(), facility);
+                }
+            });
+        }
+        return found;
+    }
+
     /** @throws FacilityExistsException when the code is registered already */
     @Transactional
     public Facility register(RegisterFacility request, Actor actor) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,29 +80,71 @@ public class VendorPushes {
             return new Outcome(earlier.get().status(), earlier.get().response());
         }
         checkSize(push);
-        List<VendorPushResult.FacilityResult> results = new ArrayList<>();
-        // a push names one or two form versions for hundreds of facilities: read each once
+        List<VendorPush.FacilityAnswers> entries = push.facilities();
+        // every facility of the push in one read, every assessment of a form in three, every append in one batch
+        Map<String, Facility> facilityByCode = facilities.findAll(entries.stream()
+                .map(e -> e == null ? null : e.facilityCode()).filter(java.util.Objects::nonNull).toList());
         Map<String, Optional<CatalogueReplica.PublishedVersion>> versions = new HashMap<>();
-        for (int i = 0; i < push.facilities().size(); i++) {
-            results.add(store(vendorId, "/facilities/" + i, push.facilities().get(i), versions, actor));
+        VendorPushResult.FacilityResult[] results = new VendorPushResult.FacilityResult[entries.size()];
+        Map<OpenAssessment, List<Integer>> byForm = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            results[i] = check(vendorId, "/facilities/" + i, entries.get(i), facilityByCode, versions);
+            if (results[i] == null) {
+                byForm.computeIfAbsent(form(vendorId, entries.get(i), facilityByCode), k -> new ArrayList<>()).add(i);
+            }
         }
-        int stored = (int) results.stream().filter(r -> r.status().equals("stored")).count();
-        int answers = results.stream().mapToInt(VendorPushResult.FacilityResult::answersStored).sum();
-        var result = new VendorPushResult(key, stored, results.size() - stored, answers, results);
+        List<EventStore.Append> appends = new ArrayList<>();
+        // a facility named twice in one push: its second batch goes after its first
+        Map<String, Integer> nextVersion = new HashMap<>();
+        for (var group : byForm.entrySet()) {
+            OpenAssessment form = group.getKey();
+            List<Facility> members = group.getValue().stream().map(i -> entries.get(i).facilityCode()).distinct()
+                    .map(facilityByCode::get).toList();
+            Map<String, Assessment> assessmentByCode = assessments.findOrOpenForAnswers(members, form, vendorId, actor);
+            var version = versions.get(form.frameworkId() + ":" + form.version()).orElseThrow();
+            for (int i : group.getValue()) {
+                VendorPush.FacilityAnswers entry = entries.get(i);
+                Facility facility = facilityByCode.get(entry.facilityCode());
+                Assessment assessment = assessmentByCode.get(facility.code());
+                try {
+                    List<AnswerRecorded> answers = assessments.validate(facility, assessment, new AnswerBatch(entry.answers()),
+                            version);
+                    String stream = Assessment.streamId(assessment.id());
+                    int after = nextVersion.getOrDefault(stream, assessment.streamVersion());
+                    appends.add(new EventStore.Append(stream, facility.code(), after,
+                            answers.stream().map(a -> new NewEvent(AnswerRecorded.TYPE, a)).toList()));
+                    nextVersion.put(stream, after + answers.size());
+                    results[i] = VendorPushResult.FacilityResult.stored(facility.code(), assessment.id(),
+                            after + answers.size(), answers.size());
+                } catch (InvalidRequestException e) {
+                    String at = "/facilities/" + i;
+                    results[i] = VendorPushResult.FacilityResult.refused(facility.code(),
+                            e.errors().stream().map(err -> new FieldError(at + err.pointer(), err.detail())).toList());
+                }
+            }
+        }
+        events.appendAll(appends, actor);
+        List<VendorPushResult.FacilityResult> all = List.of(results);
+        int stored = (int) all.stream().filter(r -> r.status().equals("stored")).count();
+        int answers = all.stream().mapToInt(VendorPushResult.FacilityResult::answersStored).sum();
+        var result = new VendorPushResult(key, stored, all.size() - stored, answers, all);
         Outcome outcome = new Outcome(stored > 0 ? 201 : 200, write(result));
         keys.complete(vendorId, key, outcome.status(), outcome.body());
         return outcome;
     }
 
-    /** Checks everything first and only then appends, so a refusal never leaves half a facility stored. */
-    private VendorPushResult.FacilityResult store(String vendorId, String at, VendorPush.FacilityAnswers entry,
-            Map<String, Optional<CatalogueReplica.PublishedVersion>> versions, Actor actor) {
-        String code = entry == null ? null : entry.facilityCode();
+    /**
+     * Everything that can refuse a facility before its assessment is read: the contract (the same answer whether
+     * the facility is unknown or not contracted, because existence is not the vendor's to learn) and the edition.
+     * Returns the refusal, or null when the facility's answers go on to validation.
+     */
+    private VendorPushResult.FacilityResult check(String vendorId, String at, VendorPush.FacilityAnswers entry,
+            Map<String, Facility> facilityByCode, Map<String, Optional<CatalogueReplica.PublishedVersion>> versions) {
         if (entry == null) {
             return VendorPushResult.FacilityResult.refused(null, List.of(new FieldError(at, "is empty")));
         }
-        // the same answer whether the facility is unknown or not contracted: existence is not the vendor's to learn
-        Facility facility = code == null ? null : facilities.find(code).orElse(null);
+        String code = entry.facilityCode();
+        Facility facility = code == null ? null : facilityByCode.get(code);
         var contract = facility == null ? null : facility.contractWith(vendorId).orElse(null);
         if (contract == null) {
             return VendorPushResult.FacilityResult.refused(code, List.of(new FieldError(at + "/facilityCode",
@@ -116,20 +159,12 @@ public class VendorPushes {
                 : versions.computeIfAbsent(contract.frameworkId() + ":" + entry.version(),
                         k -> catalogue.version(contract.frameworkId(), entry.version()));
         Assessments.checkEdition(errors, at, form, version);
-        if (!errors.isEmpty()) {
-            return VendorPushResult.FacilityResult.refused(code, errors.list());
-        }
-        Assessment assessment = assessments.findOrOpenForAnswers(facility, form, vendorId, actor);
-        List<AnswerRecorded> answers;
-        try {
-            answers = assessments.validate(facility, assessment, new AnswerBatch(entry.answers()), version.get());
-        } catch (InvalidRequestException e) {
-            return VendorPushResult.FacilityResult.refused(code,
-                    e.errors().stream().map(err -> new FieldError(at + err.pointer(), err.detail())).toList());
-        }
-        int version2 = events.append(Assessment.streamId(assessment.id()), code, assessment.streamVersion(),
-                answers.stream().map(a -> new NewEvent(AnswerRecorded.TYPE, a)).toList(), actor);
-        return VendorPushResult.FacilityResult.stored(code, assessment.id(), version2, answers.size());
+        return errors.isEmpty() ? null : VendorPushResult.FacilityResult.refused(code, errors.list());
+    }
+
+    private static OpenAssessment form(String vendorId, VendorPush.FacilityAnswers entry, Map<String, Facility> facilityByCode) {
+        var contract = facilityByCode.get(entry.facilityCode()).contractWith(vendorId).orElseThrow();
+        return new OpenAssessment(contract.frameworkId(), entry.version(), entry.fiscalYear());
     }
 
     private void checkSize(VendorPush push) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,30 @@ class VendorPushTest {
                 .body(body.replace("\"yes\"", "\"no\""))
                 .when().post("/api/vendor/answers")
                 .then().statusCode(409).body("type", equalTo("urn:anzen:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void a_facility_named_twice_in_one_push_gets_both_batches_in_order_and_concurrent_pushes_both_land() throws Exception {
+        String manager = Fixtures.registeredHospital("2210000078");
+        contract(manager, "2210000078");
+        String vendor = Fixtures.vendor();
+        var twice = given().auth().oauth2(vendor).header("Idempotency-Key", "push-" + UUID.randomUUID())
+                .contentType(ContentType.JSON).body(push("2210000078", "2210000078"))
+                .when().post("/api/vendor/answers")
+                .then().statusCode(201).body("facilitiesStored", equalTo(2)).body("answersStored", equalTo(4))
+                .extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(twice.getInt("facilities[1].streamVersion"))
+                .isEqualTo(twice.getInt("facilities[0].streamVersion") + 2);
+        int before = historySize(manager, "2210000078");
+        // two pushes for the same facility at once: the one that loses the race is run again, not refused
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = pool.submit(() -> given().auth().oauth2(vendor).header("Idempotency-Key", "push-" + UUID.randomUUID())
+                .contentType(ContentType.JSON).body(push("2210000078")).when().post("/api/vendor/answers").statusCode());
+        var b = pool.submit(() -> given().auth().oauth2(vendor).header("Idempotency-Key", "push-" + UUID.randomUUID())
+                .contentType(ContentType.JSON).body(push("2210000078")).when().post("/api/vendor/answers").statusCode());
+        org.assertj.core.api.Assertions.assertThat(List.of(a.get(), b.get())).containsOnly(201);
+        pool.shutdown();
+        org.assertj.core.api.Assertions.assertThat(historySize(manager, "2210000078")).isEqualTo(before + 4);
     }
 
     @Test

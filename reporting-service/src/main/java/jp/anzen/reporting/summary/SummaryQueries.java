@@ -47,7 +47,11 @@ public class SummaryQueries {
      * item lines, overdue answers), told apart by the first column. Items expected are counted per form version
      * and facility kind (a handful of rows), not per facility.
      */
-    private static String sql(Scope scope) {
+    /** The answers current now are exactly those not yet replaced: the partial index answer_current serves them. */
+    private static final String CURRENT = "an.valid_to IS NULL AND ?::timestamptz IS NOT NULL AND ?::timestamptz IS NOT NULL";
+    private static final String AS_OF = "an.valid_from <= ? AND (an.valid_to IS NULL OR an.valid_to > ?)";
+
+    private static String sql(Scope scope, boolean now) {
         return """
                 WITH members AS MATERIALIZED (
                   SELECT f.code, f.name, f.kind, f.has_system FROM facility f
@@ -66,7 +70,7 @@ public class SummaryQueries {
                   SELECT an.assessment_id, an.requirement_id, an.value, an.target_date, fo.facility_code
                   FROM answer an JOIN forms fo ON fo.id = an.assessment_id
                   JOIN catalogue_item i ON i.requirement_id = an.requirement_id AND i.kind = 'item'
-                  WHERE an.round = 1 AND an.valid_from <= ? AND (an.valid_to IS NULL OR an.valid_to > ?)),
+                  WHERE an.round = 1 AND %s),
                 counts AS (
                   SELECT assessment_id, count(*) FILTER (WHERE value = 'yes') AS yes, count(*) FILTER (WHERE value = 'no') AS no,
                          count(*) FILTER (WHERE value = 'not-applicable') AS na,
@@ -79,15 +83,16 @@ public class SummaryQueries {
                 LEFT JOIN expected e ON e.framework_id = fo.framework_id AND e.version = fo.version AND e.kind = fo.kind
                 LEFT JOIN counts c ON c.assessment_id = fo.id
                 UNION ALL
-                SELECT 'item', NULL, NULL, NULL, NULL, cu.requirement_id, i.number, i.text_ja, i.position,
-                       count(*) FILTER (WHERE cu.value = 'no'), count(*), (SELECT count(*) FROM forms), 0
-                FROM current cu JOIN catalogue_item i ON i.requirement_id = cu.requirement_id
-                GROUP BY cu.requirement_id, i.number, i.text_ja, i.position
+                SELECT 'item', NULL, NULL, NULL, NULL, per.requirement_id, i.number, i.text_ja, i.position,
+                       per.no, per.answered, (SELECT count(*) FROM forms), 0
+                FROM (SELECT requirement_id, count(*) FILTER (WHERE value = 'no') AS no, count(*) AS answered
+                      FROM current GROUP BY requirement_id) per
+                JOIN catalogue_item i ON i.requirement_id = per.requirement_id
                 UNION ALL
                 SELECT 'overdue', cu.facility_code, NULL, NULL, cu.target_date::text, cu.requirement_id, i.number, NULL,
                        i.position, 0, 0, 0, 0
                 FROM current cu JOIN catalogue_item i ON i.requirement_id = cu.requirement_id
-                WHERE cu.value = 'no' AND cu.target_date < ?""".formatted(scope.filter);
+                WHERE cu.value = 'no' AND cu.target_date < ?""".formatted(scope.filter, now ? CURRENT : AS_OF);
     }
 
     public Summary summary(Scope scope, String scopeValue, int fiscalYear, Instant asOf) {
@@ -97,7 +102,9 @@ public class SummaryQueries {
         List<Summary.ItemLine> items = new ArrayList<>();
         List<Positioned<Summary.ItemLine>> itemOrder = new ArrayList<>();
         List<Positioned<Summary.Overdue>> overdue = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(scope))) {
+        // "now" (no asOf given, or one past every answer): valid_from <= now holds for every row
+        boolean now = !asOf.isBefore(Instant.now().minusSeconds(1));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(scope, now))) {
             Object[] parameters = { scopeValue, at, at, at, fiscalYear, at, at, at, today, today };
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
