@@ -68,7 +68,7 @@ public class ProjectionRebuilder {
         if (previous != null && previous.state() == Rebuild.State.RUNNING || !latest.compareAndSet(previous, started)) {
             return Optional.empty();
         }
-        worker.submit(() -> run(started));
+        worker.submit(this::run);
         return Optional.of(started);
     }
 
@@ -76,7 +76,7 @@ public class ProjectionRebuilder {
         return Optional.ofNullable(latest.get()).filter(r -> r.id().equals(id));
     }
 
-    private void run(Rebuild rebuild) {
+    private void run() {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             freshTables();
             List<TopicPartition> partitions = new ArrayList<>();
@@ -178,7 +178,9 @@ public class ProjectionRebuilder {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        // large polls: each is one commit of batched statements
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild");
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }

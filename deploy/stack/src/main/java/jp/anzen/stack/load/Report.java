@@ -33,14 +33,13 @@ final class Report {
         List<Double> p99 = new ArrayList<>();
         figures.values().stream().filter(f -> f.count() > 0).forEach(f -> {
             operations.add(f.operation());
-            p50.add(Math.max(0.01, f.p50()));
-            p99.add(Math.max(0.01, f.p99()));
+            p50.add(f.p50());
+            p99.add(f.p99());
         });
         CategoryChart chart = new CategoryChartBuilder().width(1400).height(800)
-                .title("Anzen load run " + name + ": latency per operation (ms, log scale)").xAxisTitle("")
+                .title("Anzen load run " + name + ": latency per operation (ms)").xAxisTitle("")
                 .yAxisTitle("ms").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisLabelRotation(35);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.addSeries("p50", operations, p50);
