@@ -14,8 +14,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Answers of consecutive answer-recorded events, written as three batches instead of three statements per
- * event: the intervals are worked out here. Per item and round, the current row is closed at the first new
+ * Answers of consecutive answer-recorded events, written in three statements for the whole batch instead of
+ * three per event: the intervals are worked out here. Per item and round, the current row is closed at the first new
  * answer's time, each new answer is valid until the next one's, and the last stays current; a carried-forward
  * answer is confirmed by the first. The result is the same as applying the events one by one.
  */
@@ -39,24 +39,27 @@ final class AnswerRows {
         if (byItem.isEmpty()) {
             return;
         }
-        try (PreparedStatement close = c.prepareStatement("UPDATE answer SET valid_to = ? WHERE assessment_id = ?::uuid"
-                + " AND requirement_id = ? AND round = ? AND valid_to IS NULL");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO answer (assessment_id, requirement_id, round, value,"
-                        + " confirmed_on, target_date, note, valid_from, valid_to, event_id, evidence)"
-                        + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
-                PreparedStatement confirm = c.prepareStatement("UPDATE carried_answer SET confirmed_at = ?"
-                        + " WHERE assessment_id = ?::uuid AND requirement_id = ? AND confirmed_at IS NULL")) {
+        List<Row> firsts = byItem.values().stream().map(rows -> rows.get(0)).toList();
+        String[] assessments = firsts.stream().map(Row::assessmentId).toArray(String[]::new);
+        String[] requirements = firsts.stream().map(Row::requirementId).toArray(String[]::new);
+        Integer[] rounds = firsts.stream().map(Row::round).toArray(Integer[]::new);
+        String[] times = firsts.stream().map(r -> r.at().toString()).toArray(String[]::new);
+        // closing first, in one statement for the whole batch: the new rows must not be closed by their own batch
+        try (PreparedStatement close = c.prepareStatement("""
+                UPDATE answer a SET valid_to = v.at::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::int[], ?::text[]) AS v(assessment_id, requirement_id, round, at)
+                WHERE a.assessment_id = v.assessment_id::uuid AND a.requirement_id = v.requirement_id
+                  AND a.round = v.round AND a.valid_to IS NULL""")) {
+            close.setArray(1, c.createArrayOf("text", assessments));
+            close.setArray(2, c.createArrayOf("text", requirements));
+            close.setArray(3, c.createArrayOf("int4", rounds));
+            close.setArray(4, c.createArrayOf("text", times));
+            close.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO answer (assessment_id, requirement_id, round, value,"
+                + " confirmed_on, target_date, note, valid_from, valid_to, event_id, evidence)"
+                + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
             for (List<Row> rows : byItem.values()) {
-                Row first = rows.get(0);
-                close.setObject(1, first.at());
-                close.setString(2, first.assessmentId());
-                close.setString(3, first.requirementId());
-                close.setInt(4, first.round());
-                close.addBatch();
-                confirm.setObject(1, first.at());
-                confirm.setString(2, first.assessmentId());
-                confirm.setString(3, first.requirementId());
-                confirm.addBatch();
                 for (int i = 0; i < rows.size(); i++) {
                     Row row = rows.get(i);
                     insert.setString(1, row.assessmentId());
@@ -73,10 +76,20 @@ final class AnswerRows {
                     insert.addBatch();
                 }
             }
-            // closing first: the new rows must not be closed by their own batch
-            close.executeBatch();
             insert.executeBatch();
-            confirm.executeBatch();
+        }
+        // a carried answer is confirmed by the first answer to its item, whichever round
+        Map<String, Row> firstPerItem = new LinkedHashMap<>();
+        firsts.forEach(r -> firstPerItem.putIfAbsent(r.assessmentId() + "|" + r.requirementId(), r));
+        try (PreparedStatement confirm = c.prepareStatement("""
+                UPDATE carried_answer ca SET confirmed_at = v.at::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[]) AS v(assessment_id, requirement_id, at)
+                WHERE ca.assessment_id = v.assessment_id::uuid AND ca.requirement_id = v.requirement_id
+                  AND ca.confirmed_at IS NULL""")) {
+            confirm.setArray(1, c.createArrayOf("text", firstPerItem.values().stream().map(Row::assessmentId).toArray()));
+            confirm.setArray(2, c.createArrayOf("text", firstPerItem.values().stream().map(Row::requirementId).toArray()));
+            confirm.setArray(3, c.createArrayOf("text", firstPerItem.values().stream().map(r -> r.at().toString()).toArray()));
+            confirm.executeUpdate();
         }
         byItem.clear();
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -24,10 +27,15 @@ public class AssessmentProjection {
 
     private final AgroalDataSource dataSource;
     private final Projector projector;
+    /** From an event's time (its insert in the assessment service) to its projection: what reports trail by. */
+    private final Timer lag;
 
-    public AssessmentProjection(AgroalDataSource dataSource, Projector projector) {
+    public AssessmentProjection(AgroalDataSource dataSource, Projector projector, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.projector = projector;
+        this.lag = Timer.builder("anzen.projection.lag").description("from an event's time to its projection")
+                .publishPercentiles(0.5, 0.9, 0.99).distributionStatisticExpiry(java.time.Duration.ofSeconds(30))
+                .register(meters);
     }
 
     @Incoming("assessment-events")
@@ -38,6 +46,13 @@ public class AssessmentProjection {
             ProjectionLock.shared(c);
             projector.applyAssessmentEvents(c, records);
         }
+        long now = System.currentTimeMillis();
+        records.forEach(r -> {
+            var time = CloudEventHeaders.of(r).time();
+            if (time != null) {
+                lag.record(Math.max(0, now - time.toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     /** For tests and health: the stream version applied so far (0 when none). */

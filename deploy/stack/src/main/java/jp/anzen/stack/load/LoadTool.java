@@ -111,12 +111,16 @@ public final class LoadTool {
         for (String op : new String[] { SteadyMix.PUSH, SteadyMix.LAG, SteadyMix.EDIT, SteadyMix.SUMMARY, SteadyMix.READINESS }) {
             report.line(Recorder.line(recorder.figures(op)));
         }
+        report.line("   the lag by stage, as the services measure it over the last 30 s:");
+        report.line("   " + PipelineMetrics.line("event insert to Kafka ack (relay)", PipelineMetrics.quantiles(http,
+                serviceUrl(stack, "assessment-service"), "anzen_relay_lag_seconds")));
+        report.line("   " + PipelineMetrics.line("event insert to projected (relay + consumer)", PipelineMetrics.quantiles(http,
+                serviceUrl(stack, "reporting-service"), "anzen_projection_lag_seconds")));
         ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(3));
 
         // 3. the gateway's added latency, side by side
-        String direct = stack.services().stream().filter(s -> s.name().equals("reporting-service")).findFirst().orElseThrow().url();
-        String directWrite = stack.services().stream().filter(s -> s.name().equals("assessment-service")).findFirst()
-                .orElseThrow().url();
+        String direct = serviceUrl(stack, "reporting-service");
+        String directWrite = serviceUrl(stack, "assessment-service");
         String answer = "{\"answers\":[{\"requirementId\":\"" + Tenants.INSTITUTION_FORM
                 + ":2025:1-1\",\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-07-01\"}]}";
         GatewayOverhead.measure(http, recorder, "readiness report (GET)", "GET", gateway, direct,
@@ -160,6 +164,10 @@ public final class LoadTool {
         recorder.all().values().forEach(f -> report.line(Recorder.line(f)));
         report.line("errors: %d%s", recorder.errorCount(), recorder.errorCount() == 0 ? " (none, as required)" : " (MUST BE NONE)");
         targets(pushRate, base);
+    }
+
+    private static String serviceUrl(Stack stack, String name) {
+        return stack.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().url();
     }
 
     /** Closed loop, one request at a time: the read latency itself, with warm-up calls not counted. */

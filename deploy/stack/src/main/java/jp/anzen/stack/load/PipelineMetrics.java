@@ -1,0 +1,41 @@
+package jp.anzen.stack.load;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The services' own view of the event pipeline, read from their /q/metrics (Prometheus text): the relay's lag
+ * (insert to Kafka's acknowledgement) and the projection's (event time to projection), over the last 30 s.
+ * They split the lag the load tool sees from outside into its stages.
+ */
+final class PipelineMetrics {
+
+    private static final Pattern QUANTILE = Pattern.compile("^(\\w+)\\{[^}]*quantile=\"([0-9.]+)\"[^}]*}\\s+([0-9.eE+-]+)$");
+
+    private PipelineMetrics() {
+    }
+
+    /** Quantile to milliseconds, for one timer of one service; empty when the service does not publish it. */
+    static Map<String, Double> quantiles(Http http, String serviceUrl, String metric) {
+        Map<String, Double> quantiles = new TreeMap<>();
+        var response = http.send("GET", serviceUrl + "/q/metrics", "none", null);
+        if (response.statusCode() != 200) {
+            return quantiles;
+        }
+        for (String line : response.body().split("\n")) {
+            Matcher m = QUANTILE.matcher(line.trim());
+            if (m.matches() && m.group(1).equals(metric)) {
+                quantiles.put("p" + (int) Math.round(Double.parseDouble(m.group(2)) * 100), Double.parseDouble(m.group(3)) * 1000);
+            }
+        }
+        return quantiles;
+    }
+
+    static String line(String label, Map<String, Double> quantiles) {
+        StringBuilder line = new StringBuilder(String.format("%-44s", label));
+        quantiles.forEach((q, ms) -> line.append(String.format("  %s %7.1f", q, ms)));
+        return line.append(quantiles.isEmpty() ? "  (not published)" : " ms").toString();
+    }
+}
