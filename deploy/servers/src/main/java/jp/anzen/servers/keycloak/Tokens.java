@@ -3,9 +3,7 @@ package jp.anzen.servers.keycloak;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,7 +23,6 @@ public final class Tokens {
     public static final String DEMO_PASSWORD = "anzen-demo";
     public static final String CLI_CLIENT = "anzen-cli";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
