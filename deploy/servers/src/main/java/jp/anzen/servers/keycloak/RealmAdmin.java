@@ -35,6 +35,32 @@ public final class RealmAdmin {
         this.adminPassword = adminPassword;
     }
 
+    /** Creates (or replaces) a user with one realm role, tenancy attributes and a password. */
+    public void createUser(String realm, String username, String role, Map<String, List<String>> attributes, String password) {
+        String admin = adminToken();
+        String users = baseUrl + "/admin/realms/" + realm + "/users";
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("email", username + "@example.invalid");
+        user.put("emailVerified", true);
+        user.put("firstName", "Test");
+        user.put("lastName", username);
+        user.put("attributes", attributes);
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        JsonNode existing = send(request(users + "?exact=true&username=" + encode(username), admin).GET().build(), 200);
+        if (!existing.isEmpty()) {
+            send(request(users + "/" + existing.get(0).get("id").asText(), admin).DELETE().build(), 204);
+        }
+        send(request(users, admin).POST(body(user)).header("Content-Type", "application/json").build(), 201);
+        String id = send(request(users + "?exact=true&username=" + encode(username), admin).GET().build(), 200)
+                .get(0).get("id").asText();
+        JsonNode roleRep = send(request(baseUrl + "/admin/realms/" + realm + "/roles/" + encode(role), admin).GET().build(), 200);
+        send(request(users + "/" + id + "/role-mappings/realm", admin)
+                .POST(HttpRequest.BodyPublishers.ofString("[" + roleRep + "]")).header("Content-Type", "application/json")
+                .build(), 204);
+    }
+
     /** A vendor system's client (client credentials); returns its generated secret. */
     public String createVendorClient(String realm, String clientId, String vendorId) {
         return createServiceClient(realm, clientId, "vendor-system", true, Map.of("vendor_id", vendorId), null);
