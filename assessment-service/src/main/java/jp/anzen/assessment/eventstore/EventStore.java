@@ -139,31 +139,8 @@ public class EventStore {
         if (currentVersion(streamId) != expectedVersion) {
             throw new StreamConflictException(streamId, expectedVersion);
         }
-        int version = expectedVersion;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO event (event_id, stream_id, stream_version,"
-                        + " facility_code, type, payload, metadata) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
-            String metadata = json.writeValueAsString(actor);
-            for (NewEvent event : events) {
-                s.setObject(1, UUID.randomUUID());
-                s.setString(2, streamId);
-                s.setInt(3, ++version);
-                s.setString(4, facilityCode);
-                s.setString(5, event.type());
-                s.setString(6, json.writeValueAsString(event.payload()));
-                s.setString(7, metadata);
-                s.addBatch();
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
-                throw new StreamConflictException(streamId, expectedVersion);
-            }
-            throw new IllegalStateException("cannot append to " + streamId, e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-        return version;
+        appendAll(List.of(new Append(streamId, facilityCode, expectedVersion, events)), actor);
+        return expectedVersion + events.size();
     }
 
     public int currentVersion(String streamId) {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +57,7 @@ class EndToEndIT {
                 .then().statusCode(201);
 
         // the assessment service learns of the published form over catalogue-events
-        Response opened = eventually(Duration.ofSeconds(60), () -> given().auth().oauth2(manager).contentType(ContentType.JSON)
+        Response opened = Eventually.answers(Duration.ofSeconds(60), () -> given().auth().oauth2(manager).contentType(ContentType.JSON)
                 .body("{\"frameworkId\":\"" + FORM + "\",\"version\":\"2025\",\"fiscalYear\":2025}")
                 .when().post(stack.gatewayUrl() + "/api/facilities/" + FACILITY + "/assessments"), 201);
         String assessment = opened.path("id");
@@ -72,7 +71,7 @@ class EndToEndIT {
                 .then().statusCode(200).body("streamVersion", equalTo(3));
 
         String form = "forms.find { it.assessmentId == '" + assessment + "' }";
-        Response report = eventually(Duration.ofSeconds(30), () -> {
+        Response report = Eventually.answers(Duration.ofSeconds(30), () -> {
             Response r = given().auth().oauth2(manager).queryParam("fiscalYear", 2025)
                     .when().get(stack.gatewayUrl() + "/api/reports/facilities/" + FACILITY + "/readiness");
             Integer yes = r.statusCode() == 200 ? r.path(form + ".firstConfirmation.yes") : null;
@@ -103,7 +102,7 @@ class EndToEndIT {
         String push = "{\"facilities\":[{\"facilityCode\":\"" + code + "\",\"frameworkId\":\"mhlw-checklist-vendor\","
                 + "\"version\":\"2025\",\"fiscalYear\":2025,\"answers\":[{\"requirementId\":\"mhlw-checklist-vendor:2025:2-7\","
                 + "\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-07-01\"}]}]}";
-        Response first = eventually(Duration.ofSeconds(30), () -> given().auth().oauth2(vendor)
+        Response first = Eventually.answers(Duration.ofSeconds(30), () -> given().auth().oauth2(vendor)
                 .header("Idempotency-Key", "e2e-push-0001").contentType(ContentType.JSON).body(push)
                 .when().post(stack.gatewayUrl() + "/api/vendor/answers"), 201);
         first.then().body("facilitiesStored", equalTo(1)).body("answersStored", equalTo(1));
@@ -132,25 +131,5 @@ class EndToEndIT {
     void the_gateway_is_ready_when_every_service_is() {
         given().when().get(stack.gatewayUrl() + "/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    /** Retries until the response has the expected status (and the supplier did not return null). */
-    private static Response eventually(Duration timeout, Supplier<Response> call, int status) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = call.get();
-            if (last != null && last.statusCode() == status) {
-                return last;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no " + status + " within " + timeout + "; last: "
-                + (last == null ? "none" : last.statusCode() + " " + last.asString()));
     }
 }

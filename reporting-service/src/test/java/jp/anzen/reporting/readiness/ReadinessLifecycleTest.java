@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -13,10 +12,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.anzen.reporting.EventsOnKafka;
-import jp.anzen.reporting.projection.AssessmentProjection;
+import jp.anzen.reporting.Projected;
 import jp.anzen.servers.keycloak.Tokens;
 import jp.anzen.servers.test.AnzenTestServers;
 
@@ -56,14 +54,7 @@ class ReadinessLifecycleTest {
             kafka.assessmentEvent(CODE, facility, 3, "vendor-contract-revoked", AUGUST, """
                     {"facilityCode":"1310000027","vendorId":"vendor-demo","reason":"契約終了"}""");
         }
-        AssessmentProjection projection = Arc.container().instance(AssessmentProjection.class).get();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (projection.appliedVersion("facility-" + CODE) < 3) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("projection did not catch up");
-            }
-            Thread.sleep(100);
-        }
+        Projected.until("facility-" + CODE + " v3", () -> Projected.applied("facility-" + CODE) >= 3);
     }
 
     private static Tokens keycloak() {

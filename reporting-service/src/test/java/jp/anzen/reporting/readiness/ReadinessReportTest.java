@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.anzen.reporting.EventsOnKafka;
-import jp.anzen.reporting.projection.AssessmentProjection;
+import jp.anzen.reporting.Projected;
 import jp.anzen.servers.keycloak.Tokens;
 import jp.anzen.servers.test.AnzenTestServers;
 
@@ -66,7 +64,7 @@ class ReadinessReportTest {
             kafka.assessmentEvent(CODE, STREAM, 4, "answer-recorded", AUGUST, answer("1-1", "no", "2026-03-01"));
         }
         awaitApplied(STREAM, 4);
-        jp.anzen.reporting.Projected.until("the services declared", () -> jp.anzen.reporting.Projected.applied("facility-" + CODE) >= 3);
+        Projected.until("the services declared", () -> Projected.applied("facility-" + CODE) >= 3);
     }
 
     private static String answer(String item, String value, String targetDate) {
@@ -76,16 +74,9 @@ class ReadinessReportTest {
     }
 
     private static void awaitApplied(String streamId, int version) throws InterruptedException {
-        AssessmentProjection projection = Arc.container().instance(AssessmentProjection.class).get();
-        var catalogue = Arc.container().instance(jp.anzen.reporting.projection.CatalogueProjection.class).get();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         // the form's items come over the other topic: counts need both
-        while (projection.appliedVersion(streamId) < version || !catalogue.has("rt-checklist", "2025")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("projection did not reach " + streamId + " v" + version);
-            }
-            Thread.sleep(100);
-        }
+        Projected.until(streamId + " v" + version,
+                () -> Projected.applied(streamId) >= version && Projected.catalogue("rt-checklist", "2025"));
     }
 
     private static Tokens keycloak() {

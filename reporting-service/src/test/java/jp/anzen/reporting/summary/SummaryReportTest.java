@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.anzen.reporting.EventsOnKafka;
-import jp.anzen.reporting.projection.AssessmentProjection;
+import jp.anzen.reporting.Projected;
 import jp.anzen.servers.keycloak.Tokens;
 import jp.anzen.servers.test.AnzenTestServers;
 
@@ -70,23 +68,12 @@ class SummaryReportTest {
                 }
             }
         }
-        AssessmentProjection projection = Arc.container().instance(AssessmentProjection.class).get();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (String code : List.of(ANSWERED, SILENT, NO_SYSTEM, OUTSIDER)) {
-            while (projection.appliedVersion("facility-" + code) < (code.equals(OUTSIDER) ? 1 : 2)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("projection did not catch up");
-                }
-                Thread.sleep(100);
-            }
+            int version = code.equals(OUTSIDER) ? 1 : 2;
+            Projected.until("facility-" + code, () -> Projected.applied("facility-" + code) >= version);
         }
-        var catalogue = Arc.container().instance(jp.anzen.reporting.projection.CatalogueProjection.class).get();
-        while (projection.appliedVersion("assessment-" + answeredAssessment) < 3 || !catalogue.has("sum-form", "2025")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the answers were not projected");
-            }
-            Thread.sleep(100);
-        }
+        String answers = "assessment-" + answeredAssessment;
+        Projected.until("the answers", () -> Projected.applied(answers) >= 3 && Projected.catalogue("sum-form", "2025"));
     }
 
     private static Tokens keycloak() {
@@ -156,7 +143,7 @@ class SummaryReportTest {
                 .queryParam("fiscalYear", 2025).queryParam("asOf", "2025-08-01")
                 .when().post("/api/reports/prefectures/13/summary/exports")
                 .then().statusCode(202).body("state", equalTo("RUNNING")).extract().header("Location");
-        jp.anzen.reporting.Projected.until("the export", () -> !"RUNNING".equals(given().auth()
+        Projected.until("the export", () -> !"RUNNING".equals(given().auth()
                 .oauth2(keycloak().user("demo-inspector")).when().get(location).then().extract().path("state")));
         var progress = given().auth().oauth2(keycloak().user("demo-inspector")).when().get(location)
                 .then().statusCode(200).body("state", equalTo("DONE")).body("percent", equalTo(100))

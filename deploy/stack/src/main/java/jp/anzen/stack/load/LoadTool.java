@@ -26,6 +26,8 @@ public final class LoadTool {
     private final Recorder recorder = new Recorder();
     private final Report report = new Report();
     private final Http http = new Http();
+    /** Set by the rebuild phase, read by the targets. */
+    private long rebuildRate;
 
     private LoadTool(Map<String, String> options) {
         this.options = options;
@@ -216,8 +218,6 @@ public final class LoadTool {
                 status.path("eventsPerSecond").asLong());
         rebuildRate = status.path("eventsPerSecond").asLong();
     }
-
-    private long rebuildRate;
 
     private void targets(double pushRate, Baselines.Rates base) {
         var lag = recorder.figures(SteadyMix.LAG);

@@ -54,6 +54,8 @@ final class SteadyMix {
                 + Tenants.NETWORKS.get(i % Tenants.NETWORKS.size()) + "/summary?fiscalYear=2025", tenants.adminToken(), due));
         schedule(readinessPerSecond, seconds, began, (i, due) -> read(READINESS, "/api/reports/facilities/"
                 + tenants.codes.get(i % tenants.codes.size()) + "/readiness?fiscalYear=2025", tenants.managerToken(), due));
+        // the periodic tasks end with the scheduler, a second after the last was due
+        clock.schedule(clock::shutdown, seconds + 1L, TimeUnit.SECONDS);
         clock.awaitTermination(seconds + 5L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - began) / 1e9;
         for (String operation : List.of(PUSH, EDIT, SUMMARY, READINESS)) {
@@ -97,7 +99,6 @@ final class SteadyMix {
                 recorder.error("scheduler", e.getClass().getSimpleName());
             }
         }, 0, period, TimeUnit.NANOSECONDS);
-        clock.schedule(clock::shutdown, seconds + 1L, TimeUnit.SECONDS);
     }
 
     /** Dates only ever move forward, so "visible" is: the marked item's date is at least this push's date. */

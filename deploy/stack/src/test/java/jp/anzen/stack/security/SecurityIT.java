@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -34,6 +33,7 @@ import io.restassured.specification.RequestSpecification;
 import jp.anzen.servers.ProjectLayout;
 import jp.anzen.servers.keycloak.RealmAdmin;
 import jp.anzen.servers.keycloak.Tokens;
+import jp.anzen.stack.Eventually;
 import jp.anzen.stack.Stack;
 
 /**
@@ -77,10 +77,12 @@ class SecurityIT {
         tokens.createUser(stack.servers().keycloak().adminPassword(), "sec-other-manager", "facility-manager",
                 Map.of("facility_codes", List.of(OTHER)));
         String otherManager = tokens.user("sec-other-manager");
-        otherAssessment = eventually(() -> given().auth().oauth2(otherManager).contentType(ContentType.JSON)
+        otherAssessment = Eventually.answers(Duration.ofSeconds(60), () -> given().auth().oauth2(otherManager)
+                .contentType(ContentType.JSON)
                 .body("{\"frameworkId\":\"mhlw-checklist-institution\",\"version\":\"2025\",\"fiscalYear\":2025}")
                 .post(stack.gatewayUrl() + "/api/facilities/" + OTHER + "/assessments"), 201).path("id");
-        eventually(() -> as(Caller.ADMIN).get(stack.gatewayUrl() + "/api/reports/facilities/" + OTHER + "/readiness"), 200);
+        Eventually.answers(Duration.ofSeconds(60),
+                () -> as(Caller.ADMIN).get(stack.gatewayUrl() + "/api/reports/facilities/" + OTHER + "/readiness"), 200);
         String location = as(Caller.ADMIN).post(stack.gatewayUrl() + "/api/reports/prefectures/27/summary/exports")
                 .then().statusCode(202).extract().header("Location");
         adminExport = location.substring(location.lastIndexOf('/') + 1);
@@ -353,21 +355,5 @@ class SecurityIT {
         claims.putArray("facility_codes").add(OWN).add(OTHER);
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims))
                 + "." + parts[2];
-    }
-
-    private static Response eventually(Supplier<Response> call, int status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Response last = call.get();
-        while (last.statusCode() != status && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = call.get();
-        }
-        assertThat(last.statusCode()).as(last.asString()).isEqualTo(status);
-        return last;
     }
 }
