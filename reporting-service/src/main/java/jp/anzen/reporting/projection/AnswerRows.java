@@ -91,6 +91,7 @@ final class AnswerRows {
             confirm.setArray(3, c.createArrayOf("text", firstPerItem.values().stream().map(r -> r.at().toString()).toArray()));
             confirm.executeUpdate();
         }
+        CurrentAnswers.refresh(c, firsts.stream().map(Row::assessmentId).distinct().toList());
         byItem.clear();
     }
 

@@ -115,6 +115,7 @@ public class Projector {
             }
             s.executeBatch();
         }
+        CurrentAnswers.refreshVersion(c, event.get("frameworkId").asText(), event.get("version").asText());
         return true;
     }
 

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * Readiness across a set of facilities (a network's members, a prefecture) for one fiscal year as of an
- * instant: each facility's own-form counts, the items most often answered "no", and what is overdue.
+ * instant: each facility's own-form counts, the items most often answered "no", and what is overdue: all of it
+ * counted in {@code overdueTotal}, the oldest listed in {@code overdue} (as many as asked; exports list all).
  */
 public record Summary(String scope, int fiscalYear, Instant asOf, int facilities, int withoutFirstConfirmation,
-        List<FacilityLine> perFacility, List<ItemLine> perItem, List<Overdue> overdue) {
+        List<FacilityLine> perFacility, List<ItemLine> perItem, int overdueTotal, List<Overdue> overdue) {
 
     /** One facility's own form; {@code completion} is the share of expected items answered in round 1. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({ "code", "name", "kind", "assessmentId", "itemsExpected", "yes", "no",

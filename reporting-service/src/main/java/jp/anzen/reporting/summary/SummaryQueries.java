@@ -1,29 +1,29 @@
 package jp.anzen.reporting.summary;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import jp.anzen.reporting.readiness.AsOf;
 
 /**
- * A set-based query over the projections: one statement per summary, whatever the number of facilities. Only facilities' own forms count here (vendor forms are reported per facility); a facility
- * without a medical information system expects no items (its form is complete after the pre-question).
+ * Summaries over many facilities. Only facilities' own forms count here (vendor forms are reported per facility); a
+ * facility without a medical information system expects no items (its form is complete after the pre-question).
+ * The present is read from each form's current answers ({@link SummaryNow}); any other instant from the answers'
+ * history ({@link SummaryAsOf}). Both give the same summary for the same state (SummaryReportTest).
  */
 @ApplicationScoped
 public class SummaryQueries {
 
-    /** Which facilities a summary covers. */
+    /** Which facilities a summary covers: a condition on {@code facility f} taking the value and the instant twice. */
     public enum Scope {
         NETWORK("EXISTS (SELECT 1 FROM facility_network n WHERE n.facility_code = f.code AND n.network_id = ?"
                 + " AND n.valid_from <= ? AND (n.valid_to IS NULL OR n.valid_to > ?))"),
@@ -36,124 +36,124 @@ public class SummaryQueries {
         }
     }
 
+    /** An asOf this close to the clock asks for the present: nothing projected is valid from later than that. */
+    private static final Duration PRESENT = Duration.ofSeconds(1);
+
     private final AgroalDataSource dataSource;
 
     public SummaryQueries(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /**
-     * The whole summary in one statement: each CTE is evaluated once and feeds the three parts (facility lines,
-     * item lines, overdue answers), told apart by the first column. Items expected are counted per form version
-     * and facility kind (a handful of rows), not per facility.
-     */
-    /** The answers current now are exactly those not yet replaced: the partial index answer_current serves them. */
-    private static final String CURRENT = "an.valid_to IS NULL AND ?::timestamptz IS NOT NULL AND ?::timestamptz IS NOT NULL";
-    private static final String AS_OF = "an.valid_from <= ? AND (an.valid_to IS NULL OR an.valid_to > ?)";
-
-    private static String sql(Scope scope, boolean now) {
-        return """
-                WITH members AS MATERIALIZED (
-                  SELECT f.code, f.name, f.kind, f.has_system FROM facility f
-                  WHERE %s AND f.registered_at <= ?),
-                forms AS MATERIALIZED (
-                  SELECT a.id, a.facility_code, a.framework_id, a.version, m.kind FROM assessment a
-                  JOIN members m ON m.code = a.facility_code
-                  WHERE a.vendor_id IS NULL AND a.fiscal_year = ? AND a.opened_at <= ?),
-                expected AS (
-                  SELECT k.framework_id, k.version, k.kind, count(i.requirement_id) AS n
-                  FROM (SELECT DISTINCT framework_id, version, kind FROM forms) k
-                  LEFT JOIN catalogue_item i ON i.framework_id = k.framework_id AND i.version = k.version AND i.kind = 'item'
-                       AND (cardinality(i.facility_kinds) = 0 OR k.kind = ANY (i.facility_kinds))
-                  GROUP BY k.framework_id, k.version, k.kind),
-                current AS MATERIALIZED (
-                  SELECT an.assessment_id, an.requirement_id, an.value, an.target_date, fo.facility_code
-                  FROM answer an JOIN forms fo ON fo.id = an.assessment_id
-                  JOIN catalogue_item i ON i.requirement_id = an.requirement_id AND i.kind = 'item'
-                  WHERE an.round = 1 AND %s),
-                counts AS (
-                  SELECT assessment_id, count(*) FILTER (WHERE value = 'yes') AS yes, count(*) FILTER (WHERE value = 'no') AS no,
-                         count(*) FILTER (WHERE value = 'not-applicable') AS na,
-                         count(*) FILTER (WHERE value = 'no' AND target_date < ?) AS overdue
-                  FROM current GROUP BY assessment_id)
-                SELECT 'facility', m.code, m.name, m.kind, fo.id::text, NULL, NULL, NULL,
-                       CASE WHEN m.has_system THEN coalesce(e.n, 0) ELSE 0 END, coalesce(c.yes, 0), coalesce(c.no, 0),
-                       coalesce(c.na, 0), coalesce(c.overdue, 0)
-                FROM members m LEFT JOIN forms fo ON fo.facility_code = m.code
-                LEFT JOIN expected e ON e.framework_id = fo.framework_id AND e.version = fo.version AND e.kind = fo.kind
-                LEFT JOIN counts c ON c.assessment_id = fo.id
-                UNION ALL
-                SELECT 'item', NULL, NULL, NULL, NULL, per.requirement_id, i.number, i.text_ja, i.position,
-                       per.no, per.answered, (SELECT count(*) FROM forms), 0
-                FROM (SELECT requirement_id, count(*) FILTER (WHERE value = 'no') AS no, count(*) AS answered
-                      FROM current GROUP BY requirement_id) per
-                JOIN catalogue_item i ON i.requirement_id = per.requirement_id
-                UNION ALL
-                SELECT 'overdue', cu.facility_code, NULL, NULL, cu.target_date::text, cu.requirement_id, i.number, NULL,
-                       i.position, 0, 0, 0, 0
-                FROM current cu JOIN catalogue_item i ON i.requirement_id = cu.requirement_id
-                WHERE cu.value = 'no' AND cu.target_date < ?""".formatted(scope.filter, now ? CURRENT : AS_OF);
+    /** The summary with at most {@code overdueLimit} overdue answers listed, the oldest first (all are counted). */
+    public Summary summary(Scope scope, String scopeValue, int fiscalYear, Instant asOf, int overdueLimit) {
+        boolean present = !asOf.isBefore(Instant.now().minus(PRESENT));
+        return read(scope, scopeValue, fiscalYear, asOf, overdueLimit, present);
     }
 
-    public Summary summary(Scope scope, String scopeValue, int fiscalYear, Instant asOf) {
-        Timestamp at = Timestamp.from(asOf);
-        Date today = Date.valueOf(AsOf.dateInJapan(asOf));
-        List<Summary.FacilityLine> facilities = new ArrayList<>();
-        List<Summary.ItemLine> items = new ArrayList<>();
-        List<Positioned<Summary.ItemLine>> itemOrder = new ArrayList<>();
-        List<Positioned<Summary.Overdue>> overdue = new ArrayList<>();
-        // "now" (no asOf given, or one past every answer): valid_from <= now holds for every row
-        boolean now = !asOf.isBefore(Instant.now().minusSeconds(1));
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(scope, now))) {
-            Object[] parameters = { scopeValue, at, at, at, fiscalYear, at, at, at, today, today };
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    switch (r.getString(1)) {
-                        case "facility" -> facilities.add(facilityLine(r));
-                        case "item" -> {
-                            int forms = Math.max(1, r.getInt(12));
-                            itemOrder.add(new Positioned<>(r.getInt(9), new Summary.ItemLine(r.getString(6), r.getString(7),
-                                    r.getString(8), r.getInt(10), r.getInt(11), Math.round(1000.0 * r.getInt(10) / forms) / 1000.0)));
-                        }
-                        default -> overdue.add(new Positioned<>(r.getInt(9),
-                                new Summary.Overdue(r.getString(2), r.getString(6), r.getString(7), r.getString(5))));
-                    }
-                }
-            }
+    /** The history's way, whatever the instant: for the test that holds both ways to the same result. */
+    Summary fromHistory(Scope scope, String scopeValue, int fiscalYear, Instant asOf, int overdueLimit) {
+        return read(scope, scopeValue, fiscalYear, asOf, overdueLimit, false);
+    }
+
+    private Summary read(Scope scope, String scopeValue, int fiscalYear, Instant asOf, int overdueLimit, boolean present) {
+        try (Connection c = dataSource.getConnection()) {
+            SummaryParts parts = withCustomPlans(c, () -> present ? SummaryNow.read(c, scope, scopeValue, fiscalYear, asOf)
+                    : SummaryAsOf.read(c, scope, scopeValue, fiscalYear, asOf));
+            return assemble(scope.name().toLowerCase(Locale.ROOT) + ":" + scopeValue, fiscalYear, asOf, parts, overdueLimit);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        facilities.sort(Comparator.comparing(Summary.FacilityLine::code)
-                .thenComparing(Summary.FacilityLine::assessmentId, Comparator.nullsLast(Comparator.naturalOrder())));
-        itemOrder.sort(Comparator.<Positioned<Summary.ItemLine>>comparingInt(p -> -p.line().answeredNo())
-                .thenComparingInt(Positioned::position));
-        itemOrder.forEach(p -> items.add(p.line()));
-        overdue.sort(Comparator.<Positioned<Summary.Overdue>, String>comparing(p -> p.line().targetDate())
-                .thenComparing(p -> p.line().facilityCode()).thenComparingInt(Positioned::position));
-        long codes = facilities.stream().map(Summary.FacilityLine::code).distinct().count();
-        int withoutFirst = (int) facilities.stream().collect(java.util.stream.Collectors.groupingBy(Summary.FacilityLine::code))
-                .values().stream().filter(lines -> lines.stream().allMatch(l -> l.yes() + l.no() + l.notApplicable() == 0))
-                .count();
-        return new Summary(scope.name().toLowerCase(java.util.Locale.ROOT) + ":" + scopeValue, fiscalYear, asOf,
-                (int) codes, withoutFirst, facilities, items, overdue.stream().map(Positioned::line).toList());
     }
 
-    /** A line and the catalogue position it sorts by. */
-    private record Positioned<T>(int position, T line) {
+    private interface Read {
+        SummaryParts run() throws SQLException;
     }
 
-    private static Summary.FacilityLine facilityLine(ResultSet r) throws SQLException {
-        String assessmentId = r.getString(5);
-        int expected = r.getInt(9);
-        int yes = r.getInt(10);
-        int no = r.getInt(11);
-        int na = r.getInt(12);
-        int answered = Math.min(expected, yes + no + na);
-        double completion = expected == 0 ? (assessmentId == null ? 0.0 : 1.0) : Math.round(1000.0 * answered / expected) / 1000.0;
-        return new Summary.FacilityLine(r.getString(2), r.getString(3), r.getString(4), assessmentId, expected, yes, no, na,
-                expected - answered, completion, r.getInt(13));
+    /**
+     * After five runs of a prepared statement PostgreSQL may keep one plan for any parameters. For a summary that
+     * generic plan assumes a third of all facilities whatever the scope: a network of three took 30 ms instead of 2.
+     * Planning each time costs about a millisecond, in a read-only transaction of its own.
+     */
+    private static SummaryParts withCustomPlans(Connection c, Read read) throws SQLException {
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+            SummaryParts parts = read.run();
+            c.commit();
+            return parts;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setReadOnly(false);
+            c.setAutoCommit(true);
+        }
+    }
+
+    /*
+     * The orders, written out: Comparator.comparing chains share their lambda classes with every other use in the
+     * process, and sorting 10,000 lines through those megamorphic calls took a quarter of a summary's time.
+     */
+
+    /** Facility lines by code, a facility's forms in the order of their ids, one without a form last. */
+    private static int byCode(Summary.FacilityLine a, Summary.FacilityLine b) {
+        int code = a.code().compareTo(b.code());
+        if (code != 0 || Objects.equals(a.assessmentId(), b.assessmentId())) {
+            return code;
+        }
+        return a.assessmentId() == null ? 1 : b.assessmentId() == null ? -1 : a.assessmentId().compareTo(b.assessmentId());
+    }
+
+    /** Items answered "no" most often first, then in catalogue order (then by id, across versions). */
+    private static int byNo(SummaryParts.ItemCount a, SummaryParts.ItemCount b) {
+        int no = Integer.compare(b.no(), a.no());
+        if (no != 0) {
+            return no;
+        }
+        int position = Integer.compare(a.position(), b.position());
+        return position != 0 ? position : a.requirementId().compareTo(b.requirementId());
+    }
+
+    /** The oldest target date first, then by facility and catalogue order. */
+    private static int byTargetDate(SummaryParts.OverdueAnswer a, SummaryParts.OverdueAnswer b) {
+        int date = a.targetDate().compareTo(b.targetDate());
+        if (date != 0) {
+            return date;
+        }
+        int code = a.facilityCode().compareTo(b.facilityCode());
+        return code != 0 ? code : Integer.compare(a.position(), b.position());
+    }
+
+    private static Summary assemble(String scope, int fiscalYear, Instant asOf, SummaryParts parts, int overdueLimit) {
+        List<Summary.FacilityLine> facilities = new ArrayList<>(parts.facilities());
+        facilities.sort(SummaryQueries::byCode);
+        int codes = 0;
+        int withoutFirst = 0;
+        for (int i = 0; i < facilities.size();) {
+            String code = facilities.get(i).code();
+            boolean answered = false;
+            for (; i < facilities.size() && facilities.get(i).code().equals(code); i++) {
+                Summary.FacilityLine l = facilities.get(i);
+                answered |= l.yes() + l.no() + l.notApplicable() > 0;
+            }
+            codes++;
+            withoutFirst += answered ? 0 : 1;
+        }
+        int forms = Math.max(1, parts.forms());
+        List<Summary.ItemLine> items = parts.items().stream()
+                .sorted(SummaryQueries::byNo)
+                .map(i -> new Summary.ItemLine(i.requirementId(), i.number(), i.textJa(), i.no(), i.answered(),
+                        Math.round(1000.0 * i.no() / forms) / 1000.0))
+                .toList();
+        List<Summary.Overdue> overdue = parts.overdue().stream()
+                .sorted(SummaryQueries::byTargetDate)
+                .limit(overdueLimit)
+                .map(o -> new Summary.Overdue(o.facilityCode(), o.requirementId(), o.number(), o.targetDate()))
+                .toList();
+        return new Summary(scope, fiscalYear, asOf, codes, withoutFirst, facilities, items, parts.overdue().size(), overdue);
     }
 }

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
@@ -42,6 +42,9 @@ import jp.anzen.reporting.readiness.FiscalYearParameter;
 @SecurityRequirement(name = "SecurityScheme")
 public class SummaryResource {
 
+    private static final String OVERDUE_LIMIT = "How many overdue answers the JSON lists, the oldest first (default "
+            + OverdueLimit.DEFAULT + ", at most " + OverdueLimit.MAX + "); overdueTotal counts them all, and the Excel"
+            + " workbook lists them all";
 
     private final SummaryQueries queries;
     private final Reader reader;
@@ -60,11 +63,12 @@ public class SummaryResource {
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Spreadsheet.MEDIA_TYPE })
     @Operation(summary = "A network's members: per facility completion and counts, per item the share of 'no', the overdue list")
     public Response network(@PathParam("networkId") String networkId, @QueryParam("fiscalYear") String fiscalYear,
-            @QueryParam("asOf") String asOf, @QueryParam("format") String format) {
+            @QueryParam("asOf") String asOf, @QueryParam("format") String format,
+            @Parameter(description = OVERDUE_LIMIT) @QueryParam("overdueLimit") String overdueLimit) {
         if (!reader.mayReadNetwork(networkId)) {
             throw new NotVisibleException("No network " + networkId + " is visible to you");
         }
-        return respond(SummaryQueries.Scope.NETWORK, networkId, fiscalYear, asOf, format);
+        return respond(SummaryQueries.Scope.NETWORK, networkId, fiscalYear, asOf, format, overdueLimit);
     }
 
     @GET
@@ -72,11 +76,12 @@ public class SummaryResource {
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Spreadsheet.MEDIA_TYPE })
     @Operation(summary = "For inspectors: the prefecture's facilities, with those that have no first confirmation yet")
     public Response prefecture(@PathParam("code") String code, @QueryParam("fiscalYear") String fiscalYear,
-            @QueryParam("asOf") String asOf, @QueryParam("format") String format) {
+            @QueryParam("asOf") String asOf, @QueryParam("format") String format,
+            @Parameter(description = OVERDUE_LIMIT) @QueryParam("overdueLimit") String overdueLimit) {
         if (!code.matches("0[1-9]|[1-3][0-9]|4[0-7]") || !reader.mayReadPrefecture(code)) {
             throw new NotVisibleException("No prefecture " + code + " is visible to you");
         }
-        return respond(SummaryQueries.Scope.PREFECTURE, code, fiscalYear, asOf, format);
+        return respond(SummaryQueries.Scope.PREFECTURE, code, fiscalYear, asOf, format, overdueLimit);
     }
 
     @POST
@@ -108,7 +113,7 @@ public class SummaryResource {
         Instant asOf = AsOf.parse(asOfParameter);
         int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
         ExportJob job = exports.start(token.getSubject(), basename(scope, value, fiscalYear) + ".xlsx",
-                () -> sheets(queries.summary(scope, value, fiscalYear, asOf)));
+                () -> sheets(queries.summary(scope, value, fiscalYear, asOf, Integer.MAX_VALUE)));
         return Response.accepted(job).location(URI.create("/api/reports/exports/" + job.getId())).build();
     }
 
@@ -123,11 +128,12 @@ public class SummaryResource {
     }
 
     private Response respond(SummaryQueries.Scope scope, String value, String fiscalYearParameter, String asOfParameter,
-            String formatParameter) {
+            String formatParameter, String overdueLimitParameter) {
         ExportFormat format = ExportFormat.parse(formatParameter, ExportFormat.JSON, ExportFormat.CSV, ExportFormat.XLSX);
         Instant asOf = AsOf.parse(asOfParameter);
         int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
-        Summary summary = queries.summary(scope, value, fiscalYear, asOf);
+        int overdueLimit = OverdueLimit.parse(overdueLimitParameter);
+        Summary summary = queries.summary(scope, value, fiscalYear, asOf, format == ExportFormat.JSON ? overdueLimit : Integer.MAX_VALUE);
         String basename = basename(scope, value, fiscalYear);
         Object body = switch (format) {
             case JSON -> summary;
