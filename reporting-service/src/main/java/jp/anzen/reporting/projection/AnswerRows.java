@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,6 +28,7 @@ final class AnswerRows {
     }
 
     private final Map<String, List<Row>> byItem = new LinkedHashMap<>();
+    private final Set<String> pendingAssessments = new HashSet<>();
 
     void add(JsonNode p, OffsetDateTime at, String eventId) {
         Row row = new Row(p.get("assessmentId").asText(), p.get("requirementId").asText(), p.get("round").asInt(),
@@ -33,6 +36,12 @@ final class AnswerRows {
                 p.has("evidence") && p.get("evidence").isArray() ? p.get("evidence").toString() : "[]", at, eventId);
         byItem.computeIfAbsent(row.assessmentId() + "|" + row.requirementId() + "|" + row.round(), k -> new ArrayList<>())
                 .add(row);
+        pendingAssessments.add(row.assessmentId());
+    }
+
+    /** Whether answers of this assessment wait to be written. */
+    boolean pendingFor(String assessmentId) {
+        return pendingAssessments.contains(assessmentId);
     }
 
     void flush(Connection c) throws SQLException {
@@ -91,8 +100,9 @@ final class AnswerRows {
             confirm.setArray(3, c.createArrayOf("text", firstPerItem.values().stream().map(r -> r.at().toString()).toArray()));
             confirm.executeUpdate();
         }
-        CurrentAnswers.refresh(c, firsts.stream().map(Row::assessmentId).distinct().toList());
+        CurrentAnswers.refresh(c, pendingAssessments);
         byItem.clear();
+        pendingAssessments.clear();
     }
 
     private static String text(JsonNode node, String field) {

@@ -49,35 +49,44 @@ public class Projector {
         Map<String, Integer> advanced = new HashMap<>();
         AnswerRows answers = new AnswerRows();
         int changed = 0;
-        for (var entry : events.entrySet()) {
-            ConsumerRecord<String, String> record = entry.getKey();
-            CloudEventHeaders event = entry.getValue();
-            if (event.type() == null || !event.type().startsWith(ASSESSMENT_PREFIX) || event.streamId() == null
-                    || event.streamVersion() == null) {
-                LOG.warnf("Skipping a record without the CloudEvents attributes of an assessment event at %s-%d@%d",
-                        record.topic(), record.partition(), record.offset());
-                continue;
-            }
-            if (event.streamVersion() <= applied.getOrDefault(event.streamId(), 0)) {
-                continue; // applied before: a redelivery or a duplicate
-            }
-            String type = event.type().substring(ASSESSMENT_PREFIX.length(), event.type().lastIndexOf(".v"));
-            JsonNode payload = json.readTree(record.value());
-            if (AnswerEvents.RECORDED.equals(type)) {
-                answers.add(payload, event.time(), event.id());
-            } else {
-                answers.flush(c); // every other event sees the answers before it
-                if (event.streamId().startsWith("facility-")) {
-                    FacilityEvents.apply(c, type, payload, event.time());
-                } else {
-                    AnswerEvents.apply(c, type, payload, event.time());
+        try (Writes writes = new Writes(c)) {
+            for (var entry : events.entrySet()) {
+                ConsumerRecord<String, String> record = entry.getKey();
+                CloudEventHeaders event = entry.getValue();
+                if (event.type() == null || !event.type().startsWith(ASSESSMENT_PREFIX) || event.streamId() == null
+                        || event.streamVersion() == null) {
+                    LOG.warnf("Skipping a record without the CloudEvents attributes of an assessment event at %s-%d@%d",
+                            record.topic(), record.partition(), record.offset());
+                    continue;
                 }
+                if (event.streamVersion() <= applied.getOrDefault(event.streamId(), 0)) {
+                    continue; // applied before: a redelivery or a duplicate
+                }
+                String type = event.type().substring(ASSESSMENT_PREFIX.length(), event.type().lastIndexOf(".v"));
+                JsonNode payload = json.readTree(record.value());
+                if (AnswerEvents.RECORDED.equals(type)) {
+                    answers.add(payload, event.time(), event.id());
+                } else {
+                    // An assessment's other events see its answers before them (a carried answer is confirmed only by a
+                    // later one). Other streams' events commute with pending answers, which are then written once per
+                    // batch instead of once per facility: that was most of a rebuild's statements.
+                    if (payload.hasNonNull("assessmentId") && answers.pendingFor(payload.get("assessmentId").asText())) {
+                        writes.flush();
+                        answers.flush(c);
+                    }
+                    if (event.streamId().startsWith("facility-")) {
+                        FacilityEvents.apply(writes, type, payload, event.time());
+                    } else {
+                        AnswerEvents.apply(writes, type, payload, event.time());
+                    }
+                }
+                applied.put(event.streamId(), event.streamVersion());
+                advanced.put(event.streamId(), event.streamVersion());
+                changed++;
             }
-            applied.put(event.streamId(), event.streamVersion());
-            advanced.put(event.streamId(), event.streamVersion());
-            changed++;
+            writes.flush(); // answers refer to the assessments opened in the batch
+            answers.flush(c);
         }
-        answers.flush(c);
         saveApplied(c, advanced);
         return changed;
     }

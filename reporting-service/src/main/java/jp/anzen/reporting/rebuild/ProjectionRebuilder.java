@@ -87,6 +87,7 @@ public class ProjectionRebuilder {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long[] counts = new long[2];
+            Statistics statistics = new Statistics();
             try (Connection c = dataSource.getConnection()) {
                 boolean autoCommit = c.getAutoCommit();
                 try {
@@ -94,11 +95,18 @@ public class ProjectionRebuilder {
                     try (Statement s = c.createStatement()) {
                         s.execute("SET search_path TO " + SCHEMA);
                     }
+                    // the catalogue first: answers projected before their catalogue version cost a refresh of every
+                    // form of that version when it arrives
+                    List<TopicPartition> assessments = partitions.stream().filter(p -> p.topic().equals(ASSESSMENT)).toList();
+                    consumer.pause(assessments);
+                    readTo(consumer, consumer.endOffsets(partitions.stream().filter(p -> p.topic().equals(CATALOGUE)).toList()),
+                            c, counts, true, statistics);
+                    consumer.resume(assessments);
                     // the bulk, in a transaction per poll, while the live projection carries on
-                    readTo(consumer, consumer.endOffsets(partitions), c, counts, true);
+                    readTo(consumer, consumer.endOffsets(partitions), c, counts, true, statistics);
                     // the switch: nothing else projects while the rest is applied and the tables change places
                     ProjectionLock.exclusive(c);
-                    readTo(consumer, consumer.endOffsets(partitions), c, counts, false);
+                    readTo(consumer, consumer.endOffsets(partitions), c, counts, false, statistics);
                     swap(c);
                     c.commit();
                 } catch (Exception e) {
@@ -122,7 +130,7 @@ public class ProjectionRebuilder {
 
     /** Polls until every partition has reached its end offset, applying each poll (in its own commit, if asked). */
     private void readTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Connection c, long[] counts,
-            boolean commitEachPoll) throws Exception {
+            boolean commitEachPoll, Statistics statistics) throws Exception {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             for (ConsumerRecord<String, String> record : records.records(CATALOGUE)) {
@@ -131,8 +139,31 @@ public class ProjectionRebuilder {
             counts[0] += projector.applyAssessmentEvents(c, records.records(ASSESSMENT));
             if (commitEachPoll) {
                 c.commit();
+                statistics.refreshIfGrown(c, counts[0]);
             }
             latest.set(latest.get().progressed(counts[0], counts[1]));
+        }
+    }
+
+    /**
+     * The fresh tables have no planner statistics until autovacuum gets to them, and a plan made on none once took
+     * minutes instead of a second (a refresh of every form of a version). They are analysed whenever they have
+     * doubled in events since the last time: about fifteen times for a million events.
+     */
+    private static final class Statistics {
+
+        private long next = 1_000;
+
+        void refreshIfGrown(Connection c, long events) throws SQLException {
+            if (events < next) {
+                return;
+            }
+            next = 2 * events;
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE " + String.join(", ", List.of("facility", "facility_network", "facility_vendor", "assessment",
+                        "answer", "carried_answer", "catalogue_item", "applied_stream").stream().map(t -> SCHEMA + "." + t).toList()));
+            }
+            c.commit();
         }
     }
 
