@@ -72,7 +72,17 @@ public class EventRelay {
      * second, which put half a second of lag, on average, between every answer and the reports.
      */
     void start(@Observes StartupEvent started) {
-        loop = Thread.ofPlatform().name("event-relay").daemon().start(this::run);
+        // assigned before it starts: the loop runs while it is the current one, and a thread started first could
+        // look before the assignment, see none and end (it did, once: no event was relayed until a restart)
+        Thread thread = Thread.ofPlatform().name("event-relay").daemon().unstarted(this::run);
+        loop = thread;
+        thread.start();
+    }
+
+    /** Whether the relay's thread runs: without it committed events would wait in the table (see RelayRunning). */
+    public boolean running() {
+        Thread running = loop;
+        return running != null && running.isAlive();
     }
 
     @PreDestroy

@@ -44,6 +44,12 @@ class EventRelayTest {
                 .isEqualTo("宮城病院");
     }
 
+    @Test
+    void the_service_is_alive_while_its_relay_runs() {
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'event relay' }.status", org.hamcrest.Matchers.equalTo("UP"));
+    }
+
     private static List<ConsumerRecord<String, String>> eventsOf(String facilityCode, int expected, Duration timeout) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
