@@ -61,7 +61,7 @@ public class InspectionFormResource {
         var facility = facilities.facility(code, asOf).filter(f -> reader.mayRead(f.scope()))
                 .orElseThrow(() -> new NotVisibleException("No facility " + code + " is visible to you as of " + asOf));
         List<InspectionForm.Form> forms = new ArrayList<>();
-        for (var form : facilities.forms(code, facility.kind(), fiscalYear, asOf)) {
+        for (var form : facilities.formIdentities(code, fiscalYear, asOf)) {
             if (reader.mayReadForm(facility.scope(), form.vendorId())) {
                 forms.add(new InspectionForm.Form(form.assessmentId(), form.frameworkId(), form.version(), form.titleJa(),
                         form.vendorId(), inspection.items(form.assessmentId(), form.frameworkId(), form.version(),

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import jp.anzen.reporting.readiness.Readiness;
+import jp.anzen.reporting.readiness.ReadinessQueries;
 
 /**
  * An assessment as OSCAL 1.1 assessment-results (JSON): one result; a finding per applicable item whose
@@ -31,7 +31,7 @@ final class OscalAssessmentResults {
     private OscalAssessmentResults() {
     }
 
-    static ObjectNode write(String facilityCode, String facilityName, Readiness.Form form, List<AssessedItem> items,
+    static ObjectNode write(String facilityCode, String facilityName, ReadinessQueries.FormIdentity form, List<AssessedItem> items,
             Instant asOf) {
         ObjectNode results = JSON.createObjectNode();
         results.put("uuid", UUID.randomUUID().toString());

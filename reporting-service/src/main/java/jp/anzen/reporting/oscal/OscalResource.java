@@ -47,7 +47,7 @@ public class OscalResource {
         var facility = facilities.facility(code, asOf).filter(f -> reader.mayRead(f.scope()))
                 .orElseThrow(() -> new NotVisibleException("No facility " + code + " is visible to you as of " + asOf));
         // the same answer whether the assessment is another facility's, another vendor's, or does not exist
-        var form = facilities.forms(code, facility.kind(), null, asOf).stream()
+        var form = facilities.formIdentities(code, null, asOf).stream()
                 .filter(f -> f.assessmentId().equals(assessmentId) && reader.mayReadForm(facility.scope(), f.vendorId()))
                 .findFirst()
                 .orElseThrow(() -> new NotVisibleException("No assessment " + assessmentId + " of facility " + code

@@ -63,6 +63,39 @@ public class ReadinessQueries {
         }
     }
 
+    /** A form as reports that show its items name it, without the readiness counts. */
+    public record FormIdentity(String assessmentId, String frameworkId, String version, String titleJa, String vendorId,
+            int fiscalYear) {
+    }
+
+    /**
+     * The facility's forms in one query: the inspection form and OSCAL list their own items, and the counts of
+     * {@link #forms} cost about seven queries per form (the inspection form is what the load tool polls).
+     */
+    public List<FormIdentity> formIdentities(String code, Integer fiscalYear, Instant asOf) {
+        List<FormIdentity> forms = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT a.id::text, a.framework_id, a.version, v.title_ja, a.vendor_id, a.fiscal_year
+                        FROM assessment a LEFT JOIN catalogue_version v USING (framework_id, version)
+                        WHERE a.facility_code = ? AND a.opened_at <= ? AND (?::int IS NULL OR a.fiscal_year = ?)
+                        ORDER BY a.fiscal_year, a.framework_id, a.vendor_id NULLS FIRST""")) {
+            s.setString(1, code);
+            s.setTimestamp(2, Timestamp.from(asOf));
+            s.setObject(3, fiscalYear, Types.INTEGER);
+            s.setObject(4, fiscalYear, Types.INTEGER);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    forms.add(new FormIdentity(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getInt(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return forms;
+    }
+
     public List<Readiness.Form> forms(String code, String facilityKind, Integer fiscalYear, Instant asOf) {
         List<Readiness.Form> forms = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

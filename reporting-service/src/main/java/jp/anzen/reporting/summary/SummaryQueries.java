@@ -18,7 +18,7 @@ import io.agroal.api.AgroalDataSource;
  * Summaries over many facilities. Only facilities' own forms count here (vendor forms are reported per facility); a
  * facility without a medical information system expects no items (its form is complete after the pre-question).
  * The present is read from each form's current answers ({@link SummaryNow}); any other instant from the answers'
- * history ({@link SummaryAsOf}). Both give the same summary for the same state (SummaryReportTest).
+ * history ({@link SummaryAsOf}). Both give the same summary for the same state (PresentSummaryTest).
  */
 @ApplicationScoped
 public class SummaryQueries {
