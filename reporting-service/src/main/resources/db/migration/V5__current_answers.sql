@@ -1,4 +1,4 @@
--- Each form's current first-round answers, one character per item in catalogue order ('y' yes, 'n' no,
+-- Each own form's (not a vendor's) current first-round answers, one character per item in catalogue order ('y' yes, 'n' no,
 -- 'a' not applicable, '.' unanswered), and for each item the target date of a current "no" (comma-separated,
 -- empty where there is none). A summary of 10,000 facilities then reads one short row per form instead of every
 -- answer row. Kept by the projection with the answers (and when the form's catalogue version arrives after
@@ -15,5 +15,6 @@ FROM (SELECT a.id,
       JOIN catalogue_item i ON i.framework_id = a.framework_id AND i.version = a.version AND i.kind = 'item'
       LEFT JOIN answer an ON an.assessment_id = a.id AND an.requirement_id = i.requirement_id AND an.round = 1
                          AND an.valid_to IS NULL
+      WHERE a.vendor_id IS NULL
       GROUP BY a.id) v
 WHERE a.id = v.id;

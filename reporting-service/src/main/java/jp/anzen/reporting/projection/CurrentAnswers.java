@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.util.Collection;
 
 /**
- * Keeps {@code assessment.current_answers} and {@code current_no_targets}: a form's current first-round answers as
- * one character per item in catalogue order, and the target dates of its current "no" answers (see V5). Worked out
+ * Keeps {@code assessment.current_answers} and {@code current_no_targets} of facilities' own forms (the summaries
+ * count only those; vendor pushes, most of the writes, need no refresh): a form's current first-round answers as one
+ * character per item in catalogue order, and the target dates of its current "no" answers (see V5). Worked out
  * again from the answer rows, never patched, so that they cannot drift from them; a form whose catalogue version is
  * not projected yet has neither, and gets both when the version arrives.
  */
@@ -24,7 +25,7 @@ final class CurrentAnswers {
                   JOIN catalogue_item i ON i.framework_id = a.framework_id AND i.version = a.version AND i.kind = 'item'
                   LEFT JOIN answer an ON an.assessment_id = a.id AND an.requirement_id = i.requirement_id AND an.round = 1
                                      AND an.valid_to IS NULL
-                  WHERE %s
+                  WHERE a.vendor_id IS NULL AND %s
                   GROUP BY a.id) v
             WHERE a.id = v.id""";
 

@@ -74,6 +74,7 @@ public final class LoadTool {
     }
 
     private void drive(Stack stack) throws Exception {
+        Path root = ProjectLayout.locate().root();
         String gateway = stack.gatewayUrl();
         String kafka = stack.servers().kafka().bootstrapServers();
         long t = System.nanoTime();
@@ -86,7 +87,9 @@ public final class LoadTool {
         // 1. bursts of vendor pushes, and the same rows and records without Anzen
         int pushes = option("pushes");
         VendorPushes.burst(http, gateway, tenants, 8, recorder, false); // warm-up: JIT, pools
+        CpuUse.Sample cpu = CpuUse.sample(root);
         double pushRate = VendorPushes.burst(http, gateway, tenants, pushes, recorder, true);
+        String burstCpu = CpuUse.between(cpu, CpuUse.sample(root));
         int rows = pushes * VendorPushes.FACILITIES_PER_PUSH * Tenants.VENDOR_ITEMS.size();
         t = System.nanoTime();
         ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(3));
@@ -97,6 +100,7 @@ public final class LoadTool {
                 pushes, tenants.vendors.size());
         report.line(Recorder.line(recorder.figures(VendorPushes.OPERATION)));
         report.line("answers stored: %,.0f/s; the projection caught up %.1f s after the last push", pushRate, catchUp);
+        report.line("   CPU during the burst: %s", burstCpu);
         report.line("PostgreSQL alone, the same %,d event rows: batched INSERT (300 per transaction) %,.0f rows/s,"
                 + " COPY %,.0f rows/s", rows, base.insertRowsPerSecond(), base.copyRowsPerSecond());
         report.line("Kafka alone, the same number of records through one producer (acks=all): %,.0f records/s",
@@ -106,13 +110,16 @@ public final class LoadTool {
 
         // 2. the day-to-day mix at a steady rate, with the projection lag
         int seconds = option("seconds");
+        cpu = CpuUse.sample(root);
         new SteadyMix(http, gateway, tenants, recorder).run(option("rate"), seconds, 20, 5, 10);
+        String steadyCpu = CpuUse.between(cpu, CpuUse.sample(root));
         report.line("");
         report.line("== steady mix for %d s, open loop, through the gateway: %d answers/s in vendor pushes, 20 facility"
                 + " edits/s, 5 network summaries/s, 10 readiness reads/s", seconds, option("rate"));
         for (String op : new String[] { SteadyMix.PUSH, SteadyMix.LAG, SteadyMix.EDIT, SteadyMix.SUMMARY, SteadyMix.READINESS }) {
             report.line(Recorder.line(recorder.figures(op)));
         }
+        report.line("   CPU during the mix: %s", steadyCpu);
         report.line("   the lag by stage, as the services measure it over the last 30 s:");
         report.line("   " + PipelineMetrics.line("event insert to Kafka ack (relay)", PipelineMetrics.quantiles(http,
                 serviceUrl(stack, "assessment-service"), "anzen_relay_lag_seconds")));
