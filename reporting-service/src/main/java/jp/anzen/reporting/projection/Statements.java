@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
+import jp.anzen.reporting.sql.Parameters;
+
 /** Runs one update statement with its parameters, in the projection's transaction. */
 final class Statements {
 
@@ -12,9 +14,7 @@ final class Statements {
 
     static int execute(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
+            Parameters.bind(s, parameters);
             return s.executeUpdate();
         }
     }

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.anzen.reporting.sql.Parameters;
+
 /**
  * The statements of one Kafka batch's events other than answers, sent in a few round trips instead of one each.
  * New facility and assessment rows, which no other event of the batch changes, are inserted before everything else
@@ -78,9 +80,7 @@ final class Writes implements AutoCloseable {
     }
 
     private static void add(PreparedStatement s, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            s.setObject(i + 1, parameters[i]);
-        }
+        Parameters.bind(s, parameters);
         s.addBatch();
     }
 }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.anzen.reporting.sql.Parameters;
+
 /**
  * The readiness counts of all of a facility's forms at an instant: a statement per kind of count for every form
  * together. Asked form by form, they were six statements per form, and a facility with four vendors has five
@@ -102,9 +104,7 @@ final class FormCounts {
 
     private static void query(Connection c, String sql, Row row, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
+            Parameters.bind(s, parameters);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     row.accept(r);

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -160,8 +162,8 @@ public class ProjectionRebuilder {
             }
             next = 2 * events;
             try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE " + String.join(", ", List.of("facility", "facility_network", "facility_vendor", "assessment",
-                        "answer", "carried_answer", "catalogue_item", "applied_stream").stream().map(t -> SCHEMA + "." + t).toList()));
+                s.execute("ANALYZE " + Stream.of("facility", "facility_network", "facility_vendor", "assessment", "answer",
+                        "carried_answer", "catalogue_item", "applied_stream").map(t -> SCHEMA + "." + t).collect(Collectors.joining(", ")));
             }
             c.commit();
         }

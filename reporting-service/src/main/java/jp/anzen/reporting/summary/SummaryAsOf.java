@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.anzen.reporting.sql.Parameters;
 import jp.anzen.reporting.readiness.AsOf;
 
 /**
@@ -76,9 +77,7 @@ final class SummaryAsOf {
         int forms = 0;
         try (PreparedStatement s = c.prepareStatement(sql(scope))) {
             Object[] parameters = { scopeValue, at, at, at, fiscalYear, at, at, at, today, today };
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
+            Parameters.bind(s, parameters);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     switch (r.getString(1)) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.anzen.reporting.sql.Parameters;
 import jp.anzen.reporting.readiness.AsOf;
 
 /**
@@ -114,9 +115,7 @@ final class SummaryNow {
                 WHERE %s AND f.registered_at <= ?
                 ORDER BY f.code COLLATE "C", a.id""".formatted(scope.filter))) {
             Object[] parameters = { fiscalYear, t, scopeValue, t, t, t };
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
+            Parameters.bind(s, parameters);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     forms.add(new Form(r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4), r.getString(5),

@@ -60,10 +60,11 @@ public final class LoadTool {
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize()
                         / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"));
-        try (Stack stack = Stack.start(ProjectLayout.locate(), Path.of("target", "load").toAbsolutePath(), Stack.Ports.free(),
+        ProjectLayout layout = ProjectLayout.locate();
+        try (Stack stack = Stack.start(layout, Path.of("target", "load").toAbsolutePath(), Stack.Ports.free(),
                 false)) {
             report.line("suite up in %.1f s (PostgreSQL, Kafka, Keycloak, 4 services; everything on this machine)", since(began));
-            drive(stack);
+            drive(stack, layout.root());
         }
         report.line("run took %.0f s", since(began));
         var files = report.write(Path.of(options.get("out")).toAbsolutePath(), name, recorder.all());
@@ -73,8 +74,7 @@ public final class LoadTool {
         }
     }
 
-    private void drive(Stack stack) throws Exception {
-        Path root = ProjectLayout.locate().root();
+    private void drive(Stack stack, Path root) throws Exception {
         String gateway = stack.gatewayUrl();
         String kafka = stack.servers().kafka().bootstrapServers();
         long t = System.nanoTime();
