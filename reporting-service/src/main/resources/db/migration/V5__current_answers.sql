@@ -5,6 +5,7 @@
 -- them); NULL while that version is unknown. History (asOf) is still read from answer.
 ALTER TABLE assessment ADD COLUMN current_answers text, ADD COLUMN current_no_targets text;
 
+-- The existing forms, with the statement the projection runs (projection/CurrentAnswers): keep the two alike.
 UPDATE assessment a SET current_answers = v.answers, current_no_targets = v.no_targets
 FROM (SELECT a.id,
              string_agg(CASE an.value WHEN 'yes' THEN 'y' WHEN 'no' THEN 'n' WHEN 'not-applicable' THEN 'a' ELSE '.' END,

@@ -14,6 +14,7 @@ import java.util.Collection;
  */
 final class CurrentAnswers {
 
+    /** The V5 migration filled the forms that existed then with this same statement: keep the two alike. */
     private static final String REFRESH = """
             UPDATE assessment a SET current_answers = v.answers, current_no_targets = v.no_targets
             FROM (SELECT a.id,
