@@ -18,7 +18,7 @@ import jp.anzen.stack.Stack;
  * same run it measures the same work on PostgreSQL alone and Kafka alone, and prints Anzen / baseline ratios.
  * Bounded in count and time; writes a text report and a chart under {@code out}.
  *
- * <pre>deploy/anzen.sh load [facilities=200] [vendors=4] [pushes=200] [rate=2000] [seconds=30] [seeded=10000] [out=load-report]</pre>
+ * <pre>deploy/anzen.sh load [facilities=200] [vendors=4] [pushes=200] [rate=2000] [seconds=30] [seeded=10000] [warmup=20] [out=load-report]</pre>
  */
 public final class LoadTool {
 
@@ -35,7 +35,7 @@ public final class LoadTool {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("facilities", "200", "vendors", "4", "pushes", "200",
-                "rate", "2000", "seconds", "30", "seeded", "10000", "out", "load-report"));
+                "rate", "2000", "seconds", "30", "seeded", "10000", "warmup", "20", "out", "load-report"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !options.containsKey(kv[0])) {
@@ -84,9 +84,14 @@ public final class LoadTool {
                 + " contracts and open forms, through the gateway in %.1f s", tenants.codes.size(), Tenants.NETWORKS.size(),
                 tenants.vendors.size(), since(t));
 
+        // 0. warm-up, not counted: fresh JVMs compile while the first load runs. In a profile of the mix on fresh
+        // services the JIT compiler threads used more CPU than any request thread, and every figure then measured
+        // the compiler. Services in production run warm, so the figures below are of warm services.
+        int warmedPushes = warmUp(gateway, kafka, tenants, root);
+
         // 1. bursts of vendor pushes, and the same rows and records without Anzen
         int pushes = option("pushes");
-        VendorPushes.burst(http, gateway, tenants, 8, recorder, false); // warm-up: JIT, pools
+        VendorPushes.burst(http, gateway, tenants, 8, recorder, false); // connections and pools
         CpuUse.Sample cpu = CpuUse.sample(root);
         double pushRate = VendorPushes.burst(http, gateway, tenants, pushes, recorder, true);
         String burstCpu = CpuUse.between(cpu, CpuUse.sample(root));
@@ -111,7 +116,7 @@ public final class LoadTool {
         // 2. the day-to-day mix at a steady rate, with the projection lag
         int seconds = option("seconds");
         cpu = CpuUse.sample(root);
-        new SteadyMix(http, gateway, tenants, recorder).run(option("rate"), seconds, 20, 5, 10);
+        new SteadyMix(http, gateway, tenants, recorder, warmedPushes).run(option("rate"), seconds, 20, 5, 10);
         String steadyCpu = CpuUse.between(cpu, CpuUse.sample(root));
         report.line("");
         report.line("== steady mix for %d s, open loop, through the gateway: %d answers/s in vendor pushes, 20 facility"
@@ -173,6 +178,31 @@ public final class LoadTool {
         recorder.all().values().forEach(f -> report.line(Recorder.line(f)));
         report.line("errors: %d%s", recorder.errorCount(), recorder.errorCount() == 0 ? " (none, as required)" : " (MUST BE NONE)");
         targets(pushRate, base);
+    }
+
+    /** The steady mix for {@code warmup} seconds into a recorder of its own; its errors still count. */
+    private int warmUp(String gateway, String kafka, Tenants tenants, Path root) throws Exception {
+        int seconds = option("warmup");
+        if (seconds <= 0) {
+            return 0;
+        }
+        Recorder warm = new Recorder();
+        CpuUse.Sample cpu = CpuUse.sample(root);
+        int pushes = new SteadyMix(http, gateway, tenants, warm, 0).run(option("rate"), seconds, 20, 5, 10);
+        String warmCpu = CpuUse.between(cpu, CpuUse.sample(root));
+        ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(3));
+        report.line("");
+        report.line("== warm-up, not counted: the steady mix below for %d s on the freshly started services", seconds);
+        for (String op : new String[] { SteadyMix.PUSH, SteadyMix.LAG }) {
+            report.line(Recorder.line(warm.figures(op)));
+        }
+        report.line("   CPU during the warm-up: %s", warmCpu);
+        warm.all().values().forEach(f -> f.errors().forEach((kind, count) -> {
+            for (long i = 0; i < count; i++) {
+                recorder.error("warm-up: " + f.operation(), kind);
+            }
+        }));
+        return pushes;
     }
 
     private static String serviceUrl(Stack stack, String name) {

@@ -31,19 +31,23 @@ final class SteadyMix {
     private final String gateway;
     private final Tenants tenants;
     private final Recorder recorder;
+    /** Pushes an earlier mix already made: this one's markers come after theirs, or its answers would be "visible" at once. */
+    private final int earlierPushes;
     /** Followed pushes at once: polling for visibility must not become the load it measures. */
     private final java.util.concurrent.Semaphore following = new java.util.concurrent.Semaphore(2);
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
     private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2);
 
-    SteadyMix(Http http, String gateway, Tenants tenants, Recorder recorder) {
+    SteadyMix(Http http, String gateway, Tenants tenants, Recorder recorder, int earlierPushes) {
         this.http = http;
         this.gateway = gateway;
         this.tenants = tenants;
         this.recorder = recorder;
+        this.earlierPushes = earlierPushes;
     }
 
-    void run(int answersPerSecond, int seconds, int editsPerSecond, int summariesPerSecond, int readinessPerSecond)
+    /** Runs the mix and returns the number of pushes it made (for the next mix's {@code earlierPushes}). */
+    int run(int answersPerSecond, int seconds, int editsPerSecond, int summariesPerSecond, int readinessPerSecond)
             throws InterruptedException {
         int pushesPerSecond = Math.max(1, answersPerSecond / (FACILITIES * ITEMS));
         List<CompletableFuture<?>> pending = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -67,6 +71,7 @@ final class SteadyMix {
         }
         pollers.shutdownNow();
         clock.shutdownNow();
+        return pushesPerSecond * seconds;
     }
 
     /** A request due at {@code due} (System.nanoTime). */
@@ -102,7 +107,8 @@ final class SteadyMix {
     }
 
     /** Dates only ever move forward, so "visible" is: the marked item's date is at least this push's date. */
-    private void push(int i, long due, List<CompletableFuture<?>> pending) {
+    private void push(int n, long due, List<CompletableFuture<?>> pending) {
+        int i = earlierPushes + n;
         Tenants.Vendor vendor = tenants.vendors.get(i % tenants.vendors.size());
         String token = tenants.vendorToken(vendor);
         LocalDate marker = LocalDate.of(2025, 4, 1).plusDays(i / 4);
