@@ -14,8 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +31,7 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import jp.anzen.reporting.projection.ProjectionLock;
 import jp.anzen.reporting.projection.Projector;
+import jp.anzen.reporting.projection.TableStatistics;
 
 /**
  * Rebuilds the projections from the beginning of both topics into fresh tables (the same migrations, in
@@ -89,7 +88,7 @@ public class ProjectionRebuilder {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long[] counts = new long[2];
-            Statistics statistics = new Statistics();
+            TableStatistics statistics = new TableStatistics(SCHEMA, Duration.ofMillis(250));
             try (Connection c = dataSource.getConnection()) {
                 boolean autoCommit = c.getAutoCommit();
                 try {
@@ -132,7 +131,7 @@ public class ProjectionRebuilder {
 
     /** Polls until every partition has reached its end offset, applying each poll (in its own commit, if asked). */
     private void readTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Connection c, long[] counts,
-            boolean commitEachPoll, Statistics statistics) throws Exception {
+            boolean commitEachPoll, TableStatistics statistics) throws Exception {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             for (ConsumerRecord<String, String> record : records.records(CATALOGUE)) {
@@ -141,31 +140,10 @@ public class ProjectionRebuilder {
             counts[0] += projector.applyAssessmentEvents(c, records.records(ASSESSMENT));
             if (commitEachPoll) {
                 c.commit();
-                statistics.refreshIfGrown(c, counts[0]);
+                statistics.refreshIfGrown(c);
+                c.commit();
             }
             latest.set(latest.get().progressed(counts[0], counts[1]));
-        }
-    }
-
-    /**
-     * The fresh tables have no planner statistics until autovacuum gets to them, and a plan made on none once took
-     * minutes instead of a second (a refresh of every form of a version). They are analysed whenever they have
-     * doubled in events since the last time: about fifteen times for a million events.
-     */
-    private static final class Statistics {
-
-        private long next = 1_000;
-
-        void refreshIfGrown(Connection c, long events) throws SQLException {
-            if (events < next) {
-                return;
-            }
-            next = 2 * events;
-            try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE " + Stream.of("facility", "facility_network", "facility_vendor", "assessment", "answer",
-                        "carried_answer", "catalogue_item", "applied_stream").map(t -> SCHEMA + "." + t).collect(Collectors.joining(", ")));
-            }
-            c.commit();
         }
     }
 
