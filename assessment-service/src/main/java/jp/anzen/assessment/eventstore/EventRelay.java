@@ -160,19 +160,36 @@ public class EventRelay {
         }
     }
 
+    /**
+     * The checkpoint is read first and bound as values: joined into the query, it could not bound the index scan,
+     * and every poll read the whole event table (75 ms at 164,000 events, a third of PostgreSQL's time under load).
+     */
     private static List<Committed> nextBatch(Connection c) throws SQLException {
+        String lastTransaction;
+        long lastGlobal;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT last_transaction_id::text, last_global_id FROM relay_checkpoint WHERE relay = ?")) {
+            s.setString(1, TOPIC);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("no relay checkpoint for " + TOPIC);
+                }
+                lastTransaction = r.getString(1);
+                lastGlobal = r.getLong(2);
+            }
+        }
         List<Committed> batch = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT e.global_id, e.transaction_id::text, e.event_id::text, e.stream_id, e.stream_version,
                        e.facility_code, e.type, e.payload::text, e.recorded_at
-                FROM event e, relay_checkpoint cp
-                WHERE cp.relay = ?
-                  AND (e.transaction_id, e.global_id) > (cp.last_transaction_id, cp.last_global_id)
+                FROM event e
+                WHERE (e.transaction_id, e.global_id) > (?::xid8, ?)
                   AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
                 ORDER BY e.transaction_id, e.global_id
                 LIMIT ?""")) {
-            s.setString(1, TOPIC);
-            s.setInt(2, BATCH);
+            s.setString(1, lastTransaction);
+            s.setLong(2, lastGlobal);
+            s.setInt(3, BATCH);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     batch.add(new Committed(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),

@@ -44,30 +44,40 @@ public class EventStore {
         return query("WHERE stream_id = ? ORDER BY stream_version", streamId);
     }
 
-    /** Only the events of the given types, in stream order: for reads that need no answers. */
-    public List<StoredEvent> readOfTypes(String streamId, java.util.Collection<String> types) {
-        return query("WHERE stream_id = ? AND type = ANY (?) ORDER BY stream_version", streamId, types.toArray(String[]::new));
-    }
-
-    /** Many streams' events (of the given types only, when given) in one query, each stream in order. */
+    /**
+     * Many streams' events (of the given types only, when given) in one query, each stream in order. The types are
+     * written into the SQL, not bound: a bound array could hold any type, and PostgreSQL would not use the partial
+     * index of an assessment's control events (V3). They are the event classes' own constants, checked all the same.
+     */
     public Map<String, List<StoredEvent>> readStreams(Collection<String> streamIds, Collection<String> types) {
         String[] streams = streamIds.toArray(String[]::new);
         List<StoredEvent> all = types == null
                 ? query("WHERE stream_id = ANY (?) ORDER BY stream_id, stream_version", (Object) streams)
-                : query("WHERE stream_id = ANY (?) AND type = ANY (?) ORDER BY stream_id, stream_version", streams,
-                        types.toArray(String[]::new));
+                : query("WHERE stream_id = ANY (?) AND type IN (" + literals(types) + ") ORDER BY stream_id, stream_version",
+                        (Object) streams);
         Map<String, List<StoredEvent>> byStream = new LinkedHashMap<>();
         all.forEach(e -> byStream.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(e));
         return byStream;
     }
 
-    /** Many streams' current versions in one query (0 for a stream that does not exist). */
+    private static String literals(Collection<String> types) {
+        for (String type : types) {
+            if (!type.matches("[a-z][a-z-]*")) {
+                throw new IllegalArgumentException("not an event type: " + type);
+            }
+        }
+        return String.join(", ", types.stream().map(t -> "'" + t + "'").toList());
+    }
+
+    /**
+     * Many streams' current versions in one query (0 for a stream that does not exist). One index probe per stream
+     * for its last version: a GROUP BY read every version of every stream, 7 ms for ten vendor forms of 900 answers.
+     */
     public Map<String, Integer> currentVersions(Collection<String> streamIds) {
         Map<String, Integer> versions = new HashMap<>();
-        streamIds.forEach(id -> versions.put(id, 0));
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT stream_id, max(stream_version) FROM event"
-                        + " WHERE stream_id = ANY (?) GROUP BY stream_id")) {
+                PreparedStatement s = c.prepareStatement("SELECT s.id, coalesce((SELECT max(e.stream_version) FROM event e"
+                        + " WHERE e.stream_id = s.id), 0) FROM unnest(?::text[]) AS s(id)")) {
             s.setArray(1, c.createArrayOf("text", streamIds.toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
