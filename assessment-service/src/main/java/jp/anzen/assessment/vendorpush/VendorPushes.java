@@ -50,12 +50,13 @@ public class VendorPushes {
     private final CatalogueReplica catalogue;
     private final EventStore events;
     private final IdempotencyKeys keys;
+    private final PushLocks locks;
     private final ObjectMapper json;
     private final int maxFacilities;
     private final int maxAnswers;
 
     public VendorPushes(Facilities facilities, Assessments assessments, CatalogueReplica catalogue, EventStore events,
-            IdempotencyKeys keys, ObjectMapper json,
+            IdempotencyKeys keys, PushLocks locks, ObjectMapper json,
             @ConfigProperty(name = "anzen.vendor-push.max-facilities", defaultValue = "500") int maxFacilities,
             @ConfigProperty(name = "anzen.vendor-push.max-answers", defaultValue = "10000") int maxAnswers) {
         this.facilities = facilities;
@@ -63,6 +64,7 @@ public class VendorPushes {
         this.catalogue = catalogue;
         this.events = events;
         this.keys = keys;
+        this.locks = locks;
         this.json = json;
         this.maxFacilities = maxFacilities;
         this.maxAnswers = maxAnswers;
@@ -92,6 +94,7 @@ public class VendorPushes {
                 byForm.computeIfAbsent(form(vendorId, entries.get(i), facilityByCode), k -> new ArrayList<>()).add(i);
             }
         }
+        locks.takeTurns(vendorId, byForm.values().stream().flatMap(List::stream).map(i -> entries.get(i).facilityCode()).toList());
         List<EventStore.Append> appends = new ArrayList<>();
         // a facility named twice in one push: its second batch goes after its first
         Map<String, Integer> nextVersion = new HashMap<>();

@@ -106,6 +106,36 @@ class VendorPushTest {
     }
 
     @Test
+    void twelve_pushes_at_once_for_the_same_facility_all_land_one_after_another() throws Exception {
+        String manager = Fixtures.registeredHospital("2210000094");
+        contract(manager, "2210000094");
+        String vendor = Fixtures.vendor();
+        given().auth().oauth2(vendor).header("Idempotency-Key", "push-" + UUID.randomUUID()).contentType(ContentType.JSON)
+                .body(push("2210000094")).when().post("/api/vendor/answers").then().statusCode(201); // opens the form
+        int before = historySize(manager, "2210000094");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<java.util.concurrent.Future<io.restassured.response.Response>> pushes = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            pushes.add(pool.submit(() -> given().auth().oauth2(vendor).header("Idempotency-Key", "push-" + UUID.randomUUID())
+                    .contentType(ContentType.JSON).body(push("2210000094")).when().post("/api/vendor/answers")));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        java.util.Set<Integer> versions = new java.util.TreeSet<>();
+        for (var push : pushes) {
+            var response = push.get();
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 201) {
+                versions.add(response.jsonPath().getInt("facilities[0].streamVersion"));
+            }
+        }
+        pool.shutdown();
+
+        org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201);
+        org.assertj.core.api.Assertions.assertThat(versions).as("each push appended after the one before it").hasSize(12);
+        org.assertj.core.api.Assertions.assertThat(historySize(manager, "2210000094")).isEqualTo(before + 24);
+    }
+
+    @Test
     void the_vendor_reads_its_own_form_and_the_manager_sees_who_answered() {
         String manager = Fixtures.registeredHospital("2210000035");
         contract(manager, "2210000035");
