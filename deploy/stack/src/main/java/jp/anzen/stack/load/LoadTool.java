@@ -116,7 +116,7 @@ public final class LoadTool {
         // 2. the day-to-day mix at a steady rate, with the projection lag
         int seconds = option("seconds");
         cpu = CpuUse.sample(root);
-        new SteadyMix(http, gateway, tenants, recorder, warmedPushes).run(option("rate"), seconds, 20, 5, 10);
+        steadyMix(gateway, tenants, recorder, warmedPushes, seconds);
         String steadyCpu = CpuUse.between(cpu, CpuUse.sample(root));
         report.line("");
         report.line("== steady mix for %d s, open loop, through the gateway: %d answers/s in vendor pushes, 20 facility"
@@ -188,7 +188,7 @@ public final class LoadTool {
         }
         Recorder warm = new Recorder();
         CpuUse.Sample cpu = CpuUse.sample(root);
-        int pushes = new SteadyMix(http, gateway, tenants, warm, 0).run(option("rate"), seconds, 20, 5, 10);
+        int pushes = steadyMix(gateway, tenants, warm, 0, seconds);
         String warmCpu = CpuUse.between(cpu, CpuUse.sample(root));
         ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(3));
         report.line("");
@@ -197,12 +197,14 @@ public final class LoadTool {
             report.line(Recorder.line(warm.figures(op)));
         }
         report.line("   CPU during the warm-up: %s", warmCpu);
-        warm.all().values().forEach(f -> f.errors().forEach((kind, count) -> {
-            for (long i = 0; i < count; i++) {
-                recorder.error("warm-up: " + f.operation(), kind);
-            }
-        }));
+        warm.all().values().forEach(f -> f.errors().forEach((kind, count) -> recorder.errors("warm-up: " + f.operation(), kind, count)));
         return pushes;
+    }
+
+    /** The day-to-day mix: pushes carrying {@code rate} answers/s, 20 facility edits/s, 5 summaries/s, 10 readiness reads/s. */
+    private int steadyMix(String gateway, Tenants tenants, Recorder into, int earlierPushes, int seconds)
+            throws InterruptedException {
+        return new SteadyMix(http, gateway, tenants, into, earlierPushes).run(option("rate"), seconds, 20, 5, 10);
     }
 
     private static String serviceUrl(Stack stack, String name) {

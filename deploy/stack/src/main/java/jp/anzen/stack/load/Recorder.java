@@ -36,9 +36,13 @@ final class Recorder {
     }
 
     void error(String operation, String kind) {
+        errors(operation, kind, 1);
+    }
+
+    void errors(String operation, String kind, long count) {
         histogram(operation);
         errors.computeIfAbsent(operation, k -> new ConcurrentHashMap<>()).computeIfAbsent(kind, k -> new AtomicLong())
-                .incrementAndGet();
+                .addAndGet(count);
     }
 
     /** The wall-clock time an operation's phase took, for its throughput. */
