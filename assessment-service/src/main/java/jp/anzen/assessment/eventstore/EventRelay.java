@@ -162,7 +162,7 @@ public class EventRelay {
 
     /**
      * The checkpoint is read first and bound as values: joined into the query, it could not bound the index scan,
-     * and every poll read the whole event table (75 ms at 164,000 events, a third of PostgreSQL's time under load).
+     * and every poll read the whole event table (75 ms at 164,000 events, and growing with it).
      */
     private static List<Committed> nextBatch(Connection c) throws SQLException {
         String lastTransaction;
