@@ -18,17 +18,28 @@ public final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Readiness() {
     }
 
+    /**
+     * A port free now on 127.0.0.1 that this process has not handed out before. Asked twice in a row, the system may
+     * give the same free port twice: once Kafka's broker and controller got the same one and Kafka refused to start.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(LOOPBACK, 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port on " + LOOPBACK, e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(LOOPBACK, 0));
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no free port on " + LOOPBACK, e);
+            }
         }
+        throw new IllegalStateException("no free port on " + LOOPBACK + " that was not handed out already");
     }
 
     public static boolean portOpen(int port) {
