@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,8 +69,13 @@ public class FacilityResource {
     @GET
     @Operation(summary = "The facilities you may see, filtered by network and prefecture, by code, a page at a time")
     public Page<FacilityDirectory.Entry> list(@QueryParam("network") String network, @QueryParam("prefecture") String prefecture,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        Errors errors = pageErrors(page, size);
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            String pageParameter,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500")) String sizeParameter) {
+        Errors errors = new Errors();
+        int page = page(pageParameter, errors);
+        int size = size(sizeParameter, errors);
         if (prefecture != null && !prefecture.matches("0[1-9]|[1-3][0-9]|4[0-7]")) {
             errors.add("prefecture", "a prefecture code 01 to 47");
         }
@@ -78,10 +86,16 @@ public class FacilityResource {
     @GET
     @Path("/{code}/history")
     @Operation(summary = "The facility's audit trail: every event of all its streams, in commit order, a page at a time")
-    public Page<HistoryEntry> history(@PathParam("code") String code, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("100") int size) {
+    public Page<HistoryEntry> history(@PathParam("code") String code,
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            String pageParameter,
+            @QueryParam("size") @DefaultValue("100") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500")) String sizeParameter) {
         access.readable(code);
-        pageErrors(page, size).throwIfAny("The query");
+        Errors errors = new Errors();
+        int page = page(pageParameter, errors);
+        int size = size(sizeParameter, errors);
+        errors.throwIfAny("The query");
         return new Page<>(page, size, events.readFacility(code, page * size, size).stream()
                 .map(e -> new HistoryEntry(e.globalId(), e.streamId(), e.streamVersion(), e.type(), e.payload(), e.metadata(),
                         e.recordedAt()))
@@ -112,14 +126,34 @@ public class FacilityResource {
         return Response.ok(facility).tag(String.valueOf(facility.version())).build();
     }
 
-    private static Errors pageErrors(int page, int size) {
-        Errors errors = new Errors();
-        if (page < 0) {
-            errors.add("page", "0 or more");
+    /*
+     * Read as text: a JAX-RS int parameter that is not a number ends as a bare 404, where the caller needs to be told
+     * which parameter to fix.
+     */
+
+    private static int page(String parameter, Errors errors) {
+        Integer page = integer(parameter);
+        if (page == null || page < 0) {
+            errors.add("page", "a whole number, 0 or more");
+            return 0;
         }
-        if (size < 1 || size > MAX_PAGE) {
-            errors.add("size", "1 to " + MAX_PAGE);
+        return page;
+    }
+
+    private static int size(String parameter, Errors errors) {
+        Integer size = integer(parameter);
+        if (size == null || size < 1 || size > MAX_PAGE) {
+            errors.add("size", "a whole number from 1 to " + MAX_PAGE);
+            return 1;
         }
-        return errors;
+        return size;
+    }
+
+    private static Integer integer(String parameter) {
+        try {
+            return Integer.valueOf(parameter.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

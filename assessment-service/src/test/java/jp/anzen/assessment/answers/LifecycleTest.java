@@ -111,6 +111,10 @@ class LifecycleTest {
                 .then().statusCode(404);
         given().auth().oauth2(manager).queryParam("size", 9999).when().get("/api/facilities/2310000042/history")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("size"));
+        given().auth().oauth2(manager).queryParam("page", "two").when().get("/api/facilities/2310000042/history")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].pointer", equalTo("page"));
+        given().auth().oauth2(manager).queryParam("size", "1e3").when().get("/api/facilities")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].pointer", equalTo("size"));
     }
 
     @Test
