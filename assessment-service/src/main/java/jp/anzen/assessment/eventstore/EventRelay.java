@@ -1,16 +1,17 @@
 package jp.anzen.assessment.eventstore;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -19,18 +20,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes committed events to {@code assessment-events} in commit order, keyed by facility code so each
@@ -45,11 +44,12 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class EventRelay {
 
     public static final String TOPIC = "assessment-events";
+    private static final URI SOURCE = URI.create("urn:anzen:assessment-service");
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
     private static final int BATCH = 1000;
 
     private final AgroalDataSource dataSource;
-    private final Emitter<String> emitter;
+    private final RelayProducer producer;
 
     /** From an event's insert to Kafka's acknowledgement: how far behind the relay runs. */
     private final Timer lag;
@@ -57,13 +57,13 @@ public class EventRelay {
     private final Duration pollInterval;
     private volatile Thread loop;
 
-    public EventRelay(AgroalDataSource dataSource, @Channel(TOPIC) Emitter<String> emitter, MeterRegistry meters,
+    public EventRelay(AgroalDataSource dataSource, RelayProducer producer, MeterRegistry meters,
             @ConfigProperty(name = "anzen.outbox.poll-interval") Duration pollInterval) {
         this.lag = Timer.builder("anzen.relay.lag").description("from an event's insert to Kafka's acknowledgement")
                 .publishPercentiles(0.5, 0.9, 0.99).distributionStatisticExpiry(Duration.ofSeconds(30))
                 .register(meters);
         this.dataSource = dataSource;
-        this.emitter = emitter;
+        this.producer = producer;
         this.pollInterval = pollInterval;
     }
 
@@ -127,9 +127,12 @@ public class EventRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-            batch.forEach(event -> acks.add(publish(event)));
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            batch.forEach(event -> acks.add(producer.send(TOPIC, event.facilityCode(), cloudEvent(event))));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(35);
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
             long now = System.currentTimeMillis();
             batch.forEach(event -> lag.record(Math.max(0, now - event.recordedAt().toInstant().toEpochMilli()),
                     TimeUnit.MILLISECONDS));
@@ -200,27 +203,17 @@ public class EventRelay {
         return batch;
     }
 
-    private CompletableFuture<Void> publish(Committed event) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(Message.of(event.payload())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.facilityCode()).build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(event.eventId())
-                        .withType("jp.anzen.assessment." + event.type() + ".v1")
-                        .withSubject(event.streamId())
-                        .withTimestamp(event.recordedAt().atZoneSameInstant(ZoneOffset.UTC))
-                        .withExtension("streamid", event.streamId())
-                        .withExtension("streamversion", event.streamVersion())
-                        .withExtension("facilitycode", event.facilityCode())
-                        .build()));
-        return acked;
+    private static CloudEvent cloudEvent(Committed event) {
+        return CloudEventBuilder.v1()
+                .withId(event.eventId())
+                .withSource(SOURCE)
+                .withType("jp.anzen.assessment." + event.type() + ".v1")
+                .withSubject(event.streamId())
+                .withTime(event.recordedAt())
+                .withExtension("streamid", event.streamId())
+                .withExtension("streamversion", event.streamVersion())
+                .withExtension("facilitycode", event.facilityCode())
+                .withData("application/json", event.payload().getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 }
