@@ -47,6 +47,8 @@ public class EventRelay {
     private static final URI SOURCE = URI.create("urn:anzen:assessment-service");
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
     private static final int BATCH = 1000;
+    /** How long a batch waits for Kafka's acknowledgements before the relay pauses and tries again. */
+    static final int ACK_TIMEOUT_SECONDS = 35;
 
     private final AgroalDataSource dataSource;
     private final RelayProducer producer;
@@ -129,7 +131,7 @@ public class EventRelay {
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             batch.forEach(event -> acks.add(producer.send(TOPIC, event.facilityCode(), cloudEvent(event))));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(35);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS);
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
