@@ -42,8 +42,8 @@ public class RelayProducer {
     /** The producer's settings from the application's {@code kafka.*} ones. */
     static Map<String, Object> settings(Map<String, Object> kafka) {
         Map<String, Object> config = new HashMap<>();
-        // a relay batch waits for its acknowledgements for EventRelay.ACK_TIMEOUT_SECONDS; without a broker, fail before that
-        // and let the relay pause and retry, instead of blocking its thread for Kafka's default minute
+        // a relay batch waits EventRelay.ACK_TIMEOUT_SECONDS for its acknowledgements; without a broker, fail before
+        // that and let the relay pause and retry, instead of blocking its thread for Kafka's default minute
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
