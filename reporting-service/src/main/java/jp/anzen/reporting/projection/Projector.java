@@ -59,8 +59,17 @@ public class Projector {
                             record.topic(), record.partition(), record.offset());
                     continue;
                 }
-                if (event.streamVersion() <= applied.getOrDefault(event.streamId(), 0)) {
+                int last = applied.getOrDefault(event.streamId(), 0);
+                if (event.streamVersion() <= last) {
                     continue; // applied before: a redelivery or a duplicate
+                }
+                if (event.streamVersion() > last + 1) {
+                    // An earlier event of the stream has not arrived: applying this one would mark that one applied
+                    // and lose it. The relay sends a batch again from its checkpoint, in stream order, when any of
+                    // it failed, so this event comes again after the missing one.
+                    LOG.warnf("Holding back %s version %d: version %d has not arrived (%s-%d@%d)", event.streamId(),
+                            event.streamVersion(), last + 1, record.topic(), record.partition(), record.offset());
+                    continue;
                 }
                 String type = event.type().substring(ASSESSMENT_PREFIX.length(), event.type().lastIndexOf(".v"));
                 JsonNode payload = json.readTree(record.value());

@@ -96,6 +96,33 @@ class OneKafkaBatchTest {
         assertThat(rows("SELECT current_answers FROM assessment WHERE id = ?::uuid", after)).containsExactly("y");
     }
 
+    @Test
+    void an_event_that_arrives_before_an_earlier_one_of_its_stream_waits_for_the_relay_to_send_both_again()
+            throws Exception {
+        String code = "1310000339";
+        String id = UUID.randomUUID().toString();
+        given(code, "facility-" + code, 1, "facility-registered", T, """
+                {"code":"%s","name":"順序病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""".formatted(code));
+        // the answer overtook the opening of its assessment (a relay batch that failed half way, say)
+        given(code, "assessment-" + id, 2, "answer-recorded", T.plusMinutes(1), answer(id));
+
+        project();
+
+        assertThat(rows("SELECT count(*)::text FROM answer WHERE assessment_id = ?::uuid", id)).containsExactly("0");
+        assertThat(rows("SELECT count(*)::text FROM applied_stream WHERE stream_id = ?", "assessment-" + id))
+                .containsExactly("0");
+
+        // the relay sends its batch again from the checkpoint, in stream order
+        batch.clear();
+        given(code, "assessment-" + id, 1, "assessment-opened", T, opened(id, code));
+        given(code, "assessment-" + id, 2, "answer-recorded", T.plusMinutes(1), answer(id));
+
+        project();
+
+        assertThat(rows("SELECT count(*)::text FROM answer WHERE assessment_id = ?::uuid", id)).containsExactly("1");
+        assertThat(rows("SELECT current_answers FROM assessment WHERE id = ?::uuid", id)).containsExactly("y");
+    }
+
     private void project() throws Exception {
         ConsumerRecord<String, String> form = new ConsumerRecord<>("catalogue-events", 0, 0, "batch-form", """
                 {"frameworkId":"batch-form","frameworkKind":"checklist","version":"2025","fiscalYear":2025,"titleJa":"一括様式",
