@@ -74,11 +74,12 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+            // One at a time, each after the last one's acknowledgement: records sent through the emitter without
+            // waiting were seen out of order in a partition (the assessment service's relay, which then moved to a
+            // plain producer). Catalogue events are few, so the wait costs little.
             for (Row row : rows) {
-                acks.add(send(row));
+                send(row).get(30, TimeUnit.SECONDS);
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             Row last = rows.get(rows.size() - 1);
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox_checkpoint SET last_transaction_id = ?::xid8,"
                     + " last_id = ? WHERE relay = ?")) {
