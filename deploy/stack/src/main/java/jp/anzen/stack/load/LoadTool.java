@@ -162,13 +162,17 @@ public final class LoadTool {
         String ops = tenants.token("demo-ops");
         String summary = gateway + "/api/reports/networks/" + SeededNetwork.NETWORK + "/summary?fiscalYear=2025";
         String prefecture = gateway + "/api/reports/prefectures/" + SeededNetwork.PREFECTURE + "/summary?fiscalYear=2025";
+        // one request at a time, so whatever else uses CPU meanwhile (autovacuum after the seeding, say) shows here
+        CpuUse.Sample readsCpu = CpuUse.sample(root);
         sequential("network summary, " + seeded + " facilities (JSON)", summary, ops, 10, 200);
         sequential("prefecture summary, " + seeded + " facilities (JSON)", prefecture, ops, 5, 50);
+        String readCpu = CpuUse.between(readsCpu, CpuUse.sample(root));
         report.line("");
         report.line("== reports over %,d facilities (seeded as %,d events on assessment-events; projected in %.1f s = %,.0f events/s)",
                 seeded, events, projected, events / projected);
         report.line(Recorder.line(recorder.figures("network summary, " + seeded + " facilities (JSON)")));
         report.line(Recorder.line(recorder.figures("prefecture summary, " + seeded + " facilities (JSON)")));
+        report.line("   CPU during these reads: %s", readCpu);
 
         // 5. a rebuild of every projection from the topics
         rebuild(gateway, tenants.adminToken());
