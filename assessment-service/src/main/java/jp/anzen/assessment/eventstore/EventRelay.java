@@ -36,7 +36,9 @@ import io.quarkus.runtime.StartupEvent;
  * facility's history stays in one partition, in order. The event table is its own outbox.
  *
  * <p>Sequence values are not committed in order, so rows are read only below the oldest transaction still
- * running ({@code pg_snapshot_xmin}), ordered by (transaction id, global id); the checkpoint moves in the
+ * running ({@code pg_snapshot_xmin}), ordered by (transaction id, global id). That is each stream's order because
+ * the event store refuses an append from a transaction older than the stream's last writer
+ * ({@link CommitOrderConflict}). The checkpoint moves in the
  * same transaction once Kafka acknowledged the batch. Delivery is at least once: consumers skip what they
  * already applied by stream version. When any record of a batch fails, the whole batch is sent again from the
  * checkpoint, in order; the reporting projection relies on that to hold back an event that overtook an earlier one.

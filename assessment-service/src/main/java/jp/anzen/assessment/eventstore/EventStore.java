@@ -99,6 +99,7 @@ public class EventStore {
      * concurrency check: if any stream moved past the version its writer read, nothing is written.
      *
      * @throws StreamConflictException naming the first stream of the batch
+     * @throws CommitOrderConflict when a stream's last event comes from a transaction that began after this one
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<Append> appends, Actor actor) {
@@ -108,6 +109,7 @@ public class EventStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO event (event_id, stream_id, stream_version,"
                         + " facility_code, type, payload, metadata) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+            checkCommitOrder(c, appends);
             String metadata = json.writeValueAsString(actor);
             for (Append append : appends) {
                 int version = append.expectedVersion();
@@ -130,6 +132,31 @@ public class EventStore {
             throw new IllegalStateException("cannot append " + appends.size() + " streams", e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    /**
+     * The relay publishes in transaction id order, and a transaction has its id from its first write on. One that wrote
+     * something (an idempotency key) before it read a stream's version can have an older id than the transaction that
+     * wrote that version: its events would go to Kafka first, and the projection would see version 42 before 32 (a
+     * load run did). Such an append is refused before anything is written; run again, the command gets a newer id.
+     */
+    private static void checkCommitOrder(Connection c, List<Append> appends) throws SQLException {
+        List<Append> continuing = appends.stream().filter(a -> a.expectedVersion() > 0).toList();
+        if (continuing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT x.stream, x.version"
+                + " FROM unnest(?::text[], ?::int[]) AS x(stream, version)"
+                + " JOIN event e ON e.stream_id = x.stream AND e.stream_version = x.version"
+                + " WHERE e.transaction_id > pg_current_xact_id() LIMIT 1")) {
+            s.setArray(1, c.createArrayOf("text", continuing.stream().map(Append::streamId).toArray()));
+            s.setArray(2, c.createArrayOf("integer", continuing.stream().map(Append::expectedVersion).toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    throw new CommitOrderConflict(r.getString(1), r.getInt(2));
+                }
+            }
         }
     }
 

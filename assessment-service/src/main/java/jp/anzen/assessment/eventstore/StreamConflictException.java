@@ -7,7 +7,11 @@ public class StreamConflictException extends RuntimeException {
     private final int expectedVersion;
 
     public StreamConflictException(String streamId, int expectedVersion) {
-        super("stream " + streamId + " is no longer at version " + expectedVersion);
+        this(streamId, expectedVersion, "stream " + streamId + " is no longer at version " + expectedVersion);
+    }
+
+    protected StreamConflictException(String streamId, int expectedVersion, String message) {
+        super(message);
         this.streamId = streamId;
         this.expectedVersion = expectedVersion;
     }

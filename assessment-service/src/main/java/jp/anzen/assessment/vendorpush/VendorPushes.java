@@ -73,6 +73,13 @@ public class VendorPushes {
     @Transactional
     public Outcome push(String vendorId, String key, byte[] body, VendorPush push, Actor actor) {
         String requestHash = sha256(body);
+        checkSize(push); // before any lock: the number of facilities bounds the number of locks
+        // Turns first: claiming the key is this transaction's first write, which fixes its place in the relay's order.
+        // Claimed before waiting for a turn, a push could take an older place than the push it waited for, and its
+        // events would reach Kafka before that push's (EventStore.checkCommitOrder now refuses such an append).
+        locks.takeTurns(vendorId, push.facilities().stream()
+                .filter(java.util.Objects::nonNull).map(VendorPush.FacilityAnswers::facilityCode)
+                .filter(java.util.Objects::nonNull).toList());
         var earlier = keys.claim(vendorId, key, requestHash);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
@@ -80,7 +87,6 @@ public class VendorPushes {
             }
             return new Outcome(earlier.get().status(), earlier.get().response());
         }
-        checkSize(push);
         List<VendorPush.FacilityAnswers> entries = push.facilities();
         // every facility of the push in one read, every assessment of a form in three, every append in one batch
         Map<String, Facility> facilityByCode = facilities.findAll(entries.stream()
@@ -94,7 +100,6 @@ public class VendorPushes {
                 byForm.computeIfAbsent(form(vendorId, entries.get(i), facilityByCode), k -> new ArrayList<>()).add(i);
             }
         }
-        locks.takeTurns(vendorId, byForm.values().stream().flatMap(List::stream).map(i -> entries.get(i).facilityCode()).toList());
         List<EventStore.Append> appends = new ArrayList<>();
         // a facility named twice in one push: its second batch goes after its first
         Map<String, Integer> nextVersion = new HashMap<>();

@@ -66,7 +66,8 @@ public class Projector {
                 if (event.streamVersion() > last + 1) {
                     // An earlier event of the stream has not arrived: applying this one would mark that one applied
                     // and lose it. The relay sends a batch again from its checkpoint, in stream order, when any of
-                    // it failed, so this event comes again after the missing one.
+                    // it failed, so this event comes again after the missing one. A topic whose stream order is
+                    // wrong (written before the event store checked commit order) leaves the stream held here.
                     LOG.warnf("Holding back %s version %d: version %d has not arrived (%s-%d@%d)", event.streamId(),
                             event.streamVersion(), last + 1, record.topic(), record.partition(), record.offset());
                     continue;
