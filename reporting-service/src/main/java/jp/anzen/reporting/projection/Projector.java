@@ -45,11 +45,8 @@ public class Projector {
     public int applyAssessmentEvents(Connection c, Iterable<ConsumerRecord<String, String>> records) throws Exception {
         Map<ConsumerRecord<String, String>, CloudEventHeaders> events = new LinkedHashMap<>();
         records.forEach(r -> events.put(r, CloudEventHeaders.of(r)));
-        Map<String, Integer> applied = appliedVersions(c, events.values());
-        Map<String, Integer> advanced = new HashMap<>();
-        AnswerRows answers = new AnswerRows();
-        int changed = 0;
-        try (Writes writes = new Writes(c)) {
+        Batch batch = new Batch(c, appliedVersions(c, events.values()), HeldEvents.of(c, events.values()));
+        try (batch.writes) {
             for (var entry : events.entrySet()) {
                 ConsumerRecord<String, String> record = entry.getKey();
                 CloudEventHeaders event = entry.getValue();
@@ -59,46 +56,79 @@ public class Projector {
                             record.topic(), record.partition(), record.offset());
                     continue;
                 }
-                int last = applied.getOrDefault(event.streamId(), 0);
+                int last = batch.applied.getOrDefault(event.streamId(), 0);
                 if (event.streamVersion() <= last) {
                     continue; // applied before: a redelivery or a duplicate
                 }
                 if (event.streamVersion() > last + 1) {
                     // An earlier event of the stream has not arrived: applying this one would mark that one applied
-                    // and lose it. The relay sends a batch again from its checkpoint, in stream order, when any of
-                    // it failed, so this event comes again after the missing one. A topic whose stream order is
-                    // wrong (written before the event store checked commit order) leaves the stream held here.
-                    LOG.warnf("Holding back %s version %d: version %d has not arrived (%s-%d@%d)", event.streamId(),
-                            event.streamVersion(), last + 1, record.topic(), record.partition(), record.offset());
+                    // and lose it. It waits in held_event and is applied right after that one.
+                    String readAt = record.topic() + "-" + record.partition() + "@" + record.offset();
+                    LOG.warnf("Holding back %s version %d until version %d arrives (%s)", event.streamId(),
+                            event.streamVersion(), last + 1, readAt);
+                    batch.held.hold(c, event, record.value(), readAt);
                     continue;
                 }
-                String type = event.type().substring(ASSESSMENT_PREFIX.length(), event.type().lastIndexOf(".v"));
-                JsonNode payload = json.readTree(record.value());
-                if (AnswerEvents.RECORDED.equals(type)) {
-                    answers.add(payload, event.time(), event.id());
-                } else {
-                    // An assessment's other events see its answers before them (a carried answer is confirmed only by a
-                    // later one). Other streams' events commute with pending answers, which are then written once per
-                    // batch instead of once per facility: that was most of a rebuild's statements.
-                    if (payload.hasNonNull("assessmentId") && answers.pendingFor(payload.get("assessmentId").asText())) {
-                        writes.flush();
-                        answers.flush(c);
-                    }
-                    if (event.streamId().startsWith("facility-")) {
-                        FacilityEvents.apply(writes, type, payload, event.time());
-                    } else {
-                        AnswerEvents.apply(writes, type, payload, event.time());
-                    }
+                batch.apply(event, record.value());
+                int released = 0;
+                for (HeldEvents.Held next; (next = batch.held.release(c, event.streamId(), event.streamVersion() + released + 1)) != null;) {
+                    batch.apply(next.headers(), next.payload());
+                    released++;
                 }
-                applied.put(event.streamId(), event.streamVersion());
-                advanced.put(event.streamId(), event.streamVersion());
-                changed++;
+                if (released > 0) {
+                    LOG.infof("Applied %d held-back events of %s after version %d arrived", released, event.streamId(),
+                            event.streamVersion());
+                }
             }
-            writes.flush(); // answers refer to the assessments opened in the batch
-            answers.flush(c);
+            batch.writes.flush(); // answers refer to the assessments opened in the batch
+            batch.answers.flush(c);
         }
-        saveApplied(c, advanced);
-        return changed;
+        saveApplied(c, batch.advanced);
+        return batch.changed;
+    }
+
+    /** What one batch has applied so far, and the writes it has yet to send. */
+    private final class Batch {
+
+        final Connection c;
+        final Map<String, Integer> applied;
+        final HeldEvents held;
+        final Map<String, Integer> advanced = new HashMap<>();
+        final AnswerRows answers = new AnswerRows();
+        final Writes writes;
+        int changed;
+
+        Batch(Connection c, Map<String, Integer> applied, HeldEvents held) {
+            this.c = c;
+            this.applied = applied;
+            this.held = held;
+            this.writes = new Writes(c);
+        }
+
+        /** The stream's next event. */
+        void apply(CloudEventHeaders event, String body) throws Exception {
+            String type = event.type().substring(ASSESSMENT_PREFIX.length(), event.type().lastIndexOf(".v"));
+            JsonNode payload = json.readTree(body);
+            if (AnswerEvents.RECORDED.equals(type)) {
+                answers.add(payload, event.time(), event.id());
+            } else {
+                // An assessment's other events see its answers before them (a carried answer is confirmed only by a
+                // later one). Other streams' events commute with pending answers, which are then written once per
+                // batch instead of once per facility: that was most of a rebuild's statements.
+                if (payload.hasNonNull("assessmentId") && answers.pendingFor(payload.get("assessmentId").asText())) {
+                    writes.flush();
+                    answers.flush(c);
+                }
+                if (event.streamId().startsWith("facility-")) {
+                    FacilityEvents.apply(writes, type, payload, event.time());
+                } else {
+                    AnswerEvents.apply(writes, type, payload, event.time());
+                }
+            }
+            applied.put(event.streamId(), event.streamVersion());
+            advanced.put(event.streamId(), event.streamVersion());
+            changed++;
+        }
     }
 
     /** Applies one {@code catalogue-events} record; published versions never change, so a redelivery is ignored. */

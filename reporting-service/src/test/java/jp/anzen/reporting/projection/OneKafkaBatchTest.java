@@ -97,30 +97,57 @@ class OneKafkaBatchTest {
     }
 
     @Test
-    void an_event_that_arrives_before_an_earlier_one_of_its_stream_waits_for_the_relay_to_send_both_again()
-            throws Exception {
+    void events_that_arrive_before_an_earlier_one_of_their_stream_wait_for_it_and_then_apply_in_order() throws Exception {
         String code = "1310000339";
         String id = UUID.randomUUID().toString();
         given(code, "facility-" + code, 1, "facility-registered", T, """
                 {"code":"%s","name":"順序病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""".formatted(code));
-        // the answer overtook the opening of its assessment (a relay batch that failed half way, say)
-        given(code, "assessment-" + id, 2, "answer-recorded", T.plusMinutes(1), answer(id));
+        given(code, "assessment-" + id, 1, "assessment-opened", T, opened(id, code));
+        // versions 3 and 4 overtook 2 on the topic (as a push did whose transaction was older than the one before it)
+        given(code, "assessment-" + id, 3, "answer-recorded", T.plusMinutes(2), answer(id, "no"));
+        given(code, "assessment-" + id, 4, "answer-recorded", T.plusMinutes(3), answer(id, "yes"));
 
         project();
 
         assertThat(rows("SELECT count(*)::text FROM answer WHERE assessment_id = ?::uuid", id)).containsExactly("0");
-        assertThat(rows("SELECT count(*)::text FROM applied_stream WHERE stream_id = ?", "assessment-" + id))
-                .containsExactly("0");
+        assertThat(rows("SELECT version::text FROM applied_stream WHERE stream_id = ?", "assessment-" + id)).containsExactly("1");
+        assertThat(rows("SELECT string_agg(stream_version::text, ',' ORDER BY stream_version) FROM held_event WHERE stream_id = ?",
+                "assessment-" + id)).containsExactly("3,4");
 
-        // the relay sends its batch again from the checkpoint, in stream order
+        // version 2 comes alone, in a later batch
         batch.clear();
-        given(code, "assessment-" + id, 1, "assessment-opened", T, opened(id, code));
-        given(code, "assessment-" + id, 2, "answer-recorded", T.plusMinutes(1), answer(id));
+        given(code, "assessment-" + id, 2, "answer-recorded", T.plusMinutes(1), answer(id, "not-applicable"));
 
         project();
 
-        assertThat(rows("SELECT count(*)::text FROM answer WHERE assessment_id = ?::uuid", id)).containsExactly("1");
+        assertThat(rows("SELECT count(*)::text FROM answer WHERE assessment_id = ?::uuid", id)).containsExactly("3");
+        assertThat(rows("SELECT current_answers FROM assessment WHERE id = ?::uuid", id)).containsExactly("y"); // the last one
+        assertThat(rows("SELECT version::text FROM applied_stream WHERE stream_id = ?", "assessment-" + id)).containsExactly("4");
+        assertThat(rows("SELECT count(*)::text FROM held_event WHERE stream_id = ?", "assessment-" + id)).containsExactly("0");
+
+        // and when the relay sends them all again, nothing changes
+        batch.clear();
+        for (int version = 2; version <= 4; version++) {
+            given(code, "assessment-" + id, version, "answer-recorded", T.plusMinutes(version), answer(id, "no"));
+        }
+        project();
+        assertThat(rows("SELECT count(*)::text FROM answer WHERE assessment_id = ?::uuid", id)).containsExactly("3");
         assertThat(rows("SELECT current_answers FROM assessment WHERE id = ?::uuid", id)).containsExactly("y");
+    }
+
+    @Test
+    void an_event_held_back_in_a_batch_is_applied_when_the_missing_one_comes_later_in_the_same_batch() throws Exception {
+        String code = "1310000347";
+        String id = UUID.randomUUID().toString();
+        given(code, "facility-" + code, 1, "facility-registered", T, """
+                {"code":"%s","name":"同束病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""".formatted(code));
+        given(code, "assessment-" + id, 2, "answer-recorded", T.plusMinutes(1), answer(id));
+        given(code, "assessment-" + id, 1, "assessment-opened", T, opened(id, code));
+
+        project();
+
+        assertThat(rows("SELECT current_answers FROM assessment WHERE id = ?::uuid", id)).containsExactly("y");
+        assertThat(rows("SELECT count(*)::text FROM held_event WHERE stream_id = ?", "assessment-" + id)).containsExactly("0");
     }
 
     private void project() throws Exception {
@@ -172,9 +199,13 @@ class OneKafkaBatchTest {
     }
 
     private static String answer(String assessment) {
+        return answer(assessment, "yes");
+    }
+
+    private static String answer(String assessment, String value) {
         return """
-                {"assessmentId":"%s","requirementId":"batch-form:2025:1","round":1,"value":"yes","confirmedOn":"2025-06-03"}"""
-                .formatted(assessment);
+                {"assessmentId":"%s","requirementId":"batch-form:2025:1","round":1,"value":"%s","confirmedOn":"2025-06-03"}"""
+                .formatted(assessment, value);
     }
 
     private static String carried(String assessment) {
