@@ -41,7 +41,7 @@ import io.quarkus.runtime.StartupEvent;
  * ({@link CommitOrderConflict}). The checkpoint moves in the
  * same transaction once Kafka acknowledged the batch. Delivery is at least once: consumers skip what they
  * already applied by stream version. When any record of a batch fails, the whole batch is sent again from the
- * checkpoint, in order; the reporting projection relies on that to hold back an event that overtook an earlier one.
+ * checkpoint, in order; the reporting projection keeps an event that overtook an earlier one until that one comes.
  */
 @ApplicationScoped
 public class EventRelay {
