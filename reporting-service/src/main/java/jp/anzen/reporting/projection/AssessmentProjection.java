@@ -14,8 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -24,6 +26,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * offsets are committed after the transaction).
  */
 @ApplicationScoped
+@Startup // so that its meters exist before the first event does
 public class AssessmentProjection {
 
     private final AgroalDataSource dataSource;
@@ -39,6 +42,9 @@ public class AssessmentProjection {
         this.lag = Timer.builder("anzen.projection.lag").description("from an event's time to its projection")
                 .publishPercentiles(0.5, 0.9, 0.99).distributionStatisticExpiry(Duration.ofSeconds(30))
                 .register(meters);
+        // Normally 0: an event stays held only while an earlier one of its stream is missing from the topic.
+        Gauge.builder("anzen.projection.held.events", this, AssessmentProjection::heldEvents)
+                .description("events waiting in held_event for an earlier event of their stream").register(meters);
     }
 
     @Incoming("assessment-events")
@@ -57,6 +63,17 @@ public class AssessmentProjection {
                 lag.record(Math.max(0, now - time.toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    private double heldEvents() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM held_event");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            return Double.NaN; // the database is away: its own health check says so
+        }
     }
 
     /** For tests and health: the stream version applied so far (0 when none). */

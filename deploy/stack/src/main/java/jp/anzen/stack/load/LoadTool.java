@@ -175,7 +175,9 @@ public final class LoadTool {
         report.line("   CPU during these reads: %s", readCpu);
 
         // 5. a rebuild of every projection from the topics
+        checkNothingHeldBack(stack, "live projection");
         rebuild(gateway, tenants.adminToken());
+        checkNothingHeldBack(stack, "projection rebuild");
 
         report.line("");
         report.line("== every operation");
@@ -230,6 +232,16 @@ public final class LoadTool {
             }
         }
         recorder.duration(operation, since(began));
+    }
+
+    /** An event waiting for an earlier one of its stream means that stream is out of order on the topic. */
+    private void checkNothingHeldBack(Stack stack, String operation) {
+        double held = PipelineMetrics.gauge(http, serviceUrl(stack, "reporting-service"), "anzen_projection_held_events");
+        report.line("%s: events held back for an earlier one of their stream: %s", operation,
+                Double.isNaN(held) ? "not published" : String.format("%.0f", held));
+        if (!(held == 0)) {
+            recorder.error(operation, Double.isNaN(held) ? "held events not published" : "events held back");
+        }
     }
 
     private void rebuild(String gateway, String admin) throws Exception {

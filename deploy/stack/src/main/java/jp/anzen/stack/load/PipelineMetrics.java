@@ -33,6 +33,20 @@ final class PipelineMetrics {
         return quantiles;
     }
 
+    /** A gauge's value, NaN when the service does not publish it. */
+    static double gauge(Http http, String serviceUrl, String metric) {
+        var response = http.send("GET", serviceUrl + "/q/metrics", "none", null);
+        if (response.statusCode() == 200) {
+            for (String line : response.body().split("\n")) {
+                String[] parts = line.trim().split("\\s+");
+                if (parts.length == 2 && parts[0].equals(metric)) {
+                    return Double.parseDouble(parts[1]);
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
     static String line(String label, Map<String, Double> quantiles) {
         StringBuilder line = new StringBuilder(String.format("%-44s", label));
         quantiles.forEach((q, ms) -> line.append(String.format("  %s %7.1f", q, ms)));
