@@ -70,11 +70,11 @@ public class Projector {
                     continue;
                 }
                 batch.apply(event, record.value());
-                int released = 0;
-                for (HeldEvents.Held next; (next = batch.held.release(c, event.streamId(), event.streamVersion() + released + 1)) != null;) {
-                    batch.apply(next.headers(), next.payload());
-                    released++;
+                int next = event.streamVersion() + 1;
+                for (HeldEvents.Held held; (held = batch.held.release(c, event.streamId(), next)) != null; next++) {
+                    batch.apply(held.headers(), held.payload());
                 }
+                int released = next - event.streamVersion() - 1;
                 if (released > 0) {
                     LOG.infof("Applied %d held-back events of %s after version %d arrived", released, event.streamId(),
                             event.streamVersion());
