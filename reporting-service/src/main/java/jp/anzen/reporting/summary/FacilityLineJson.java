@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -29,21 +30,45 @@ public class FacilityLineJson extends StdSerializer<Summary.FacilityLine> implem
         mapper.registerModule(new SimpleModule("facility-lines").addSerializer(Summary.FacilityLine.class, this));
     }
 
+    // the names encoded and quoted once, not for each of 10,000 lines
+    private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString KIND = new SerializedString("kind");
+    private static final SerializedString ASSESSMENT_ID = new SerializedString("assessmentId");
+    private static final SerializedString ITEMS_EXPECTED = new SerializedString("itemsExpected");
+    private static final SerializedString YES = new SerializedString("yes");
+    private static final SerializedString NO = new SerializedString("no");
+    private static final SerializedString NOT_APPLICABLE = new SerializedString("notApplicable");
+    private static final SerializedString UNANSWERED = new SerializedString("unanswered");
+    private static final SerializedString COMPLETION = new SerializedString("completion");
+    private static final SerializedString OVERDUE = new SerializedString("overdue");
+
     /** The same fields, names and order as {@link Summary.FacilityLine}'s {@code @JsonPropertyOrder}. */
     @Override
     public void serialize(Summary.FacilityLine line, JsonGenerator json, SerializerProvider provider) throws IOException {
         json.writeStartObject(line);
-        json.writeStringField("code", line.code());
-        json.writeStringField("name", line.name());
-        json.writeStringField("kind", line.kind());
-        json.writeStringField("assessmentId", line.assessmentId());
-        json.writeNumberField("itemsExpected", line.itemsExpected());
-        json.writeNumberField("yes", line.yes());
-        json.writeNumberField("no", line.no());
-        json.writeNumberField("notApplicable", line.notApplicable());
-        json.writeNumberField("unanswered", line.unanswered());
-        json.writeNumberField("completion", line.completion());
-        json.writeNumberField("overdue", line.overdue());
+        json.writeFieldName(CODE);
+        json.writeString(line.code());
+        json.writeFieldName(NAME);
+        json.writeString(line.name());
+        json.writeFieldName(KIND);
+        json.writeString(line.kind());
+        json.writeFieldName(ASSESSMENT_ID);
+        json.writeString(line.assessmentId());
+        json.writeFieldName(ITEMS_EXPECTED);
+        json.writeNumber(line.itemsExpected());
+        json.writeFieldName(YES);
+        json.writeNumber(line.yes());
+        json.writeFieldName(NO);
+        json.writeNumber(line.no());
+        json.writeFieldName(NOT_APPLICABLE);
+        json.writeNumber(line.notApplicable());
+        json.writeFieldName(UNANSWERED);
+        json.writeNumber(line.unanswered());
+        json.writeFieldName(COMPLETION);
+        json.writeNumber(line.completion());
+        json.writeFieldName(OVERDUE);
+        json.writeNumber(line.overdue());
         json.writeEndObject();
     }
 }
