@@ -77,9 +77,9 @@ public class VendorPushes {
         // Turns first: claiming the key is this transaction's first write, which fixes its place in the relay's order.
         // Claimed before waiting for a turn, a push could take an older place than the push it waited for, and its
         // events would reach Kafka before that push's (EventStore.checkCommitOrder now refuses such an append).
-        locks.takeTurns(vendorId, push.facilities().stream()
-                .filter(java.util.Objects::nonNull).map(VendorPush.FacilityAnswers::facilityCode)
-                .filter(java.util.Objects::nonNull).toList());
+        List<String> codes = push.facilities().stream().map(e -> e == null ? null : e.facilityCode())
+                .filter(java.util.Objects::nonNull).toList();
+        locks.takeTurns(vendorId, codes);
         var earlier = keys.claim(vendorId, key, requestHash);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
@@ -89,8 +89,7 @@ public class VendorPushes {
         }
         List<VendorPush.FacilityAnswers> entries = push.facilities();
         // every facility of the push in one read, every assessment of a form in three, every append in one batch
-        Map<String, Facility> facilityByCode = facilities.findAll(entries.stream()
-                .map(e -> e == null ? null : e.facilityCode()).filter(java.util.Objects::nonNull).toList());
+        Map<String, Facility> facilityByCode = facilities.findAll(codes);
         Map<String, Optional<CatalogueReplica.PublishedVersion>> versions = new HashMap<>();
         VendorPushResult.FacilityResult[] results = new VendorPushResult.FacilityResult[entries.size()];
         Map<OpenAssessment, List<Integer>> byForm = new LinkedHashMap<>();

@@ -8,9 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The held events ({@code held_event}, V7) of a batch's streams: an event that came before an earlier one of its
@@ -22,14 +20,17 @@ final class HeldEvents {
     record Held(CloudEventHeaders headers, String payload) {
     }
 
-    private final Map<String, NavigableMap<Integer, Held>> byStream = new HashMap<>();
+    private record Key(String streamId, int version) {
+    }
+
+    private final Map<Key, Held> held = new HashMap<>();
 
     private HeldEvents() {
     }
 
     /** One probe per batch; the table is empty unless a topic had a stream out of order. */
     static HeldEvents of(Connection c, Collection<CloudEventHeaders> events) throws SQLException {
-        HeldEvents held = new HeldEvents();
+        HeldEvents batch = new HeldEvents();
         Object[] streams = events.stream().map(CloudEventHeaders::streamId).filter(Objects::nonNull).distinct().toArray();
         try (PreparedStatement s = c.prepareStatement("SELECT stream_id, stream_version, event_id, type, event_time, payload"
                 + " FROM held_event WHERE stream_id = ANY (?)")) {
@@ -38,16 +39,15 @@ final class HeldEvents {
                 while (r.next()) {
                     CloudEventHeaders headers = new CloudEventHeaders(r.getString(3), r.getString(4),
                             r.getObject(5, OffsetDateTime.class), r.getString(1), r.getInt(2));
-                    held.byStream.computeIfAbsent(headers.streamId(), k -> new TreeMap<>()).put(headers.streamVersion(),
-                            new Held(headers, r.getString(6)));
+                    batch.held.put(new Key(headers.streamId(), headers.streamVersion()), new Held(headers, r.getString(6)));
                 }
             }
         }
-        return held;
+        return batch;
     }
 
     void hold(Connection c, CloudEventHeaders event, String payload, String readAt) throws SQLException {
-        byStream.computeIfAbsent(event.streamId(), k -> new TreeMap<>()).put(event.streamVersion(), new Held(event, payload));
+        held.put(new Key(event.streamId(), event.streamVersion()), new Held(event, payload));
         try (PreparedStatement s = c.prepareStatement("INSERT INTO held_event (stream_id, stream_version, event_id, type,"
                 + " event_time, payload, read_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             s.setString(1, event.streamId());
@@ -63,8 +63,7 @@ final class HeldEvents {
 
     /** The held event that comes next in its stream, no longer held; null if there is none. */
     Held release(Connection c, String streamId, int version) throws SQLException {
-        NavigableMap<Integer, Held> stream = byStream.get(streamId);
-        Held next = stream == null ? null : stream.remove(version);
+        Held next = held.remove(new Key(streamId, version));
         if (next != null) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM held_event WHERE stream_id = ? AND stream_version = ?")) {
                 s.setString(1, streamId);

@@ -21,15 +21,6 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class FacilityLineJson extends StdSerializer<Summary.FacilityLine> implements ObjectMapperCustomizer {
 
-    public FacilityLineJson() {
-        super(Summary.FacilityLine.class);
-    }
-
-    @Override
-    public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("facility-lines").addSerializer(Summary.FacilityLine.class, this));
-    }
-
     // the names encoded and quoted once, not for each of 10,000 lines
     private static final SerializedString CODE = new SerializedString("code");
     private static final SerializedString NAME = new SerializedString("name");
@@ -42,6 +33,15 @@ public class FacilityLineJson extends StdSerializer<Summary.FacilityLine> implem
     private static final SerializedString UNANSWERED = new SerializedString("unanswered");
     private static final SerializedString COMPLETION = new SerializedString("completion");
     private static final SerializedString OVERDUE = new SerializedString("overdue");
+
+    public FacilityLineJson() {
+        super(Summary.FacilityLine.class);
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("facility-lines").addSerializer(Summary.FacilityLine.class, this));
+    }
 
     /** The same fields, names and order as {@link Summary.FacilityLine}'s {@code @JsonPropertyOrder}. */
     @Override

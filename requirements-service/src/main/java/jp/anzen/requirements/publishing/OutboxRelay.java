@@ -74,9 +74,8 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            // One at a time, each after the last one's acknowledgement: records sent through the emitter without
-            // waiting were seen out of order in a partition (the assessment service's relay, which then moved to a
-            // plain producer). Catalogue events are few, so the wait costs little.
+            // One at a time, each after the last one's acknowledgement, so that a send that fails and is retried can
+            // never leave a later record ahead of it in the partition. Catalogue events are few; the wait costs little.
             for (Row row : rows) {
                 send(row).get(30, TimeUnit.SECONDS);
             }
