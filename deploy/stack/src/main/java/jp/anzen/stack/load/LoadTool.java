@@ -164,7 +164,7 @@ public final class LoadTool {
         String prefecture = gateway + "/api/reports/prefectures/" + SeededNetwork.PREFECTURE + "/summary?fiscalYear=2025";
         // one request at a time, so whatever else uses CPU meanwhile (autovacuum after the seeding, say) shows here
         CpuUse.Sample readsCpu = CpuUse.sample(root);
-        sequential("network summary, " + seeded + " facilities (JSON)", summary, ops, 10, 200);
+        long summaryBytes = sequential("network summary, " + seeded + " facilities (JSON)", summary, ops, 10, 200);
         sequential("prefecture summary, " + seeded + " facilities (JSON)", prefecture, ops, 5, 50);
         String readCpu = CpuUse.between(readsCpu, CpuUse.sample(root));
         report.line("");
@@ -172,7 +172,8 @@ public final class LoadTool {
                 seeded, events, projected, events / projected);
         report.line(Recorder.line(recorder.figures("network summary, " + seeded + " facilities (JSON)")));
         report.line(Recorder.line(recorder.figures("prefecture summary, " + seeded + " facilities (JSON)")));
-        report.line("   CPU during these reads: %s", readCpu);
+        report.line("   each summary %.1f MB of JSON, read to its last byte and not decoded; CPU during these reads: %s",
+                summaryBytes / 1e6, readCpu);
 
         // 5. a rebuild of every projection from the topics
         checkNothingHeldBack(stack, "live projection");
@@ -218,20 +219,26 @@ public final class LoadTool {
     }
 
     /** Closed loop, one request at a time: the read latency itself, with warm-up calls not counted. */
-    private void sequential(String operation, String url, String token, int warmUp, int count) {
+    /** {@code count} reads one after another; returns the size of the last body. */
+    private long sequential(String operation, String url, String token, int warmUp, int count) {
+        long bytes = 0;
         for (int i = 0; i < warmUp; i++) {
-            http.send("GET", url, token, null);
+            http.readThrough(url, token);
         }
         long began = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            var response = http.send("GET", url, token, null);
+            Http.Read read = http.readThrough(url, token);
             recorder.record(operation, (System.nanoTime() - start) / 1000);
-            if (response.statusCode() != 200) {
-                recorder.error(operation, String.valueOf(response.statusCode()));
+            bytes = read.bytes();
+            if (read.status() != 200) {
+                recorder.error(operation, String.valueOf(read.status()));
+            } else if (!read.endsLikeJson()) {
+                recorder.error(operation, "body cut short");
             }
         }
         recorder.duration(operation, since(began));
+        return bytes;
     }
 
     /** An event waiting for an earlier one of its stream means that stream is out of order on the topic. */
