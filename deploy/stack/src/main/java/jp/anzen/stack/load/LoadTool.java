@@ -99,6 +99,8 @@ public final class LoadTool {
         t = System.nanoTime();
         ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(3));
         double catchUp = since(t);
+        // the projection lags during a burst: the whole cost of an answer shows only once it has caught up
+        String perAnswer = CpuUse.perUnit(cpu, CpuUse.sample(root), rows, "answer");
         Baselines.Rates base = Baselines.measure(stack.servers().postgres(), kafka, rows, 300);
         report.line("");
         report.line("== vendor push burst (%d pushes of 300 answers, %d vendor systems in parallel, through the gateway)",
@@ -106,6 +108,7 @@ public final class LoadTool {
         report.line(Recorder.line(recorder.figures(VendorPushes.OPERATION)));
         report.line("answers stored: %,.0f/s; the projection caught up %.1f s after the last push", pushRate, catchUp);
         report.line("   CPU during the burst: %s", burstCpu);
+        report.line("   CPU from the first push until the projection caught up: %s", perAnswer);
         report.line("PostgreSQL alone, the same %,d event rows: batched INSERT (300 per transaction) %,.0f rows/s,"
                 + " COPY %,.0f rows/s", rows, base.insertRowsPerSecond(), base.copyRowsPerSecond());
         report.line("Kafka alone, the same number of records through one producer (acks=all): %,.0f records/s",
