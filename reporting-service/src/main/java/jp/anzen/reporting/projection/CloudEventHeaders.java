@@ -10,7 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** The CloudEvents attributes of a record in binary mode ({@code ce_*} headers). */
 record CloudEventHeaders(String id, String type, OffsetDateTime time, String streamId, Integer streamVersion) {
 
-    private static final int[] NANOS_PER_DIGIT = { 0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1 };
+    /** What one unit of a fraction of n digits is worth in nanoseconds, by n: ".123456" is 123,456 x 1,000. */
+    private static final int[] FRACTION_UNIT_NANOS = { 0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1 };
 
     static CloudEventHeaders of(ConsumerRecord<String, String> record) {
         String version = header(record, "ce_streamversion");
@@ -61,7 +62,7 @@ record CloudEventHeaders(String id, String type, OffsetDateTime time, String str
             if (i == start || i - start > 9) {
                 return null;
             }
-            nanos = digits(s, start, i - start) * NANOS_PER_DIGIT[i - start];
+            nanos = digits(s, start, i - start) * FRACTION_UNIT_NANOS[i - start];
         }
         ZoneOffset offset = offset(s, i);
         if (offset == null) {

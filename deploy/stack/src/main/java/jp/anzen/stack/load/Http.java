@@ -15,6 +15,7 @@ final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ThreadLocal<byte[]> readBuffer = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     HttpResponse<String> send(String method, String url, String token, String json, String... headers) {
         try {
@@ -37,9 +38,9 @@ final class Http {
 
     /**
      * A GET whose body is read to the last byte without being decoded, on a connection kept alive between calls. For
-     * the timed reads of multi-megabyte reports: read into a String by the client above, one 2.2 MB summary cost the
-     * load tool 11 to 15 ms of CPU and a share of its collections, all of it inside the measured time and on the cores
-     * the suite was using (3.3 ms this way; see README, Performance).
+     * the timed reads of multi-megabyte reports: read into a String by the client above, one 2.3 MB summary cost the
+     * load tool 11.5 to 14.5 ms of CPU and a share of its collections, all of it inside the measured time and on the
+     * cores the suite was using (3.3 to 3.8 ms this way; see README, Performance).
      */
     Read readThrough(String url, String token) {
         try {
@@ -66,8 +67,6 @@ final class Http {
             throw new IllegalStateException("GET " + url + " failed", e);
         }
     }
-
-    private final ThreadLocal<byte[]> readBuffer = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     /** Sends and insists on one of the expected statuses. */
     String expect(String method, String url, String token, String json, int... statuses) {
