@@ -41,16 +41,14 @@ public class ProjectionOrder implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("projection order");
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT (SELECT count(*) FROM held_event), h.held_since, h.stream_id, h.stream_version, h.read_at, now()
-                        FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT * FROM held_event ORDER BY held_since LIMIT 1) h ON true""");
+                // the oldest held event with the count of all; no row when none is held
+                PreparedStatement s = c.prepareStatement("SELECT count(*) OVER (), held_since, stream_id, stream_version,"
+                        + " read_at, now() FROM held_event ORDER BY held_since LIMIT 1");
                 ResultSet r = s.executeQuery()) {
-            r.next();
-            long held = r.getLong(1);
-            response.withData("held events", held);
-            if (held == 0) {
-                return response.up().build();
+            if (!r.next()) {
+                return response.up().withData("held events", 0).build();
             }
+            response.withData("held events", r.getLong(1));
             OffsetDateTime since = r.getObject(2, OffsetDateTime.class);
             response.withData("oldest held since", since.toString())
                     .withData("oldest", "%s version %d, read at %s".formatted(r.getString(3), r.getInt(4), r.getString(5)));

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -120,15 +121,15 @@ public class SummaryQueries {
         int n = lines.size();
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            long number = tenDigits(lines.get(i).code());
-            if (number < 0 || n >= 1 << 24) {
+            long number = n < 1 << 24 ? tenDigits(lines.get(i).code()) : -1; // the index takes the low 24 bits
+            if (number < 0) {
                 List<Summary.FacilityLine> sorted = new ArrayList<>(lines);
                 sorted.sort(SummaryQueries::byCode);
                 return sorted;
             }
             keys[i] = number << 24 | i; // 10^10 < 2^34: 58 bits
         }
-        java.util.Arrays.sort(keys);
+        Arrays.sort(keys);
         List<Summary.FacilityLine> sorted = new ArrayList<>(n);
         for (long key : keys) {
             sorted.add(lines.get((int) (key & 0xFFFFFF)));

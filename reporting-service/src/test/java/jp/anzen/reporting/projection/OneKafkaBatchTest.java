@@ -57,8 +57,7 @@ class OneKafkaBatchTest {
     @Test
     void a_membership_granted_revoked_and_granted_again_in_one_batch_has_two_intervals() throws Exception {
         String code = "1310000311";
-        given(code, "facility-" + code, 1, "facility-registered", T, """
-                {"code":"%s","name":"一括病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""".formatted(code));
+        givenHospital(code, "一括病院");
         given(code, "facility-" + code, 2, "network-membership-granted", T.plusMinutes(1), membership(code));
         given(code, "facility-" + code, 3, "network-membership-revoked", T.plusMinutes(2), membership(code));
         given(code, "facility-" + code, 4, "network-membership-granted", T.plusMinutes(3), membership(code));
@@ -76,8 +75,7 @@ class OneKafkaBatchTest {
         String code = "1310000320";
         String before = UUID.randomUUID().toString();
         String after = UUID.randomUUID().toString();
-        given(code, "facility-" + code, 1, "facility-registered", T, """
-                {"code":"%s","name":"持越病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""".formatted(code));
+        givenHospital(code, "持越病院");
         // answered, then the carried answer arrives: not confirmed
         given(code, "assessment-" + before, 1, "assessment-opened", T, opened(before, code));
         given(code, "assessment-" + before, 2, "answer-recorded", T.plusMinutes(1), answer(before));
@@ -100,8 +98,7 @@ class OneKafkaBatchTest {
     void events_that_arrive_before_an_earlier_one_of_their_stream_wait_for_it_and_then_apply_in_order() throws Exception {
         String code = "1310000339";
         String id = UUID.randomUUID().toString();
-        given(code, "facility-" + code, 1, "facility-registered", T, """
-                {"code":"%s","name":"順序病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""".formatted(code));
+        givenHospital(code, "順序病院");
         given(code, "assessment-" + id, 1, "assessment-opened", T, opened(id, code));
         // versions 3 and 4 overtook 2 on the topic (as a push did whose transaction was older than the one before it)
         given(code, "assessment-" + id, 3, "answer-recorded", T.plusMinutes(2), answer(id, "no"));
@@ -139,8 +136,7 @@ class OneKafkaBatchTest {
     void an_event_held_back_in_a_batch_is_applied_when_the_missing_one_comes_later_in_the_same_batch() throws Exception {
         String code = "1310000347";
         String id = UUID.randomUUID().toString();
-        given(code, "facility-" + code, 1, "facility-registered", T, """
-                {"code":"%s","name":"同束病院","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}""".formatted(code));
+        givenHospital(code, "同束病院");
         given(code, "assessment-" + id, 2, "answer-recorded", T.plusMinutes(1), answer(id));
         given(code, "assessment-" + id, 1, "assessment-opened", T, opened(id, code));
 
@@ -181,6 +177,13 @@ class OneKafkaBatchTest {
         header(record, "ce_streamid", stream);
         header(record, "ce_streamversion", Integer.toString(version));
         batch.add(record);
+    }
+
+    /** A hospital of Tokyo with a medical information system, registered as version 1 of its stream. */
+    private void givenHospital(String code, String name) {
+        given(code, "facility-" + code, 1, "facility-registered", T, """
+                {"code":"%s","name":"%s","kind":"hospital","prefecture":"13","hasMedicalInformationSystem":true}"""
+                .formatted(code, name));
     }
 
     private static void header(ConsumerRecord<String, String> record, String name, String value) {

@@ -221,8 +221,10 @@ public final class LoadTool {
         return stack.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().url();
     }
 
-    /** Closed loop, one request at a time: the read latency itself, with warm-up calls not counted. */
-    /** {@code count} reads one after another; returns the size of the last body. */
+    /**
+     * Closed loop, one request at a time: the read latency itself, with warm-up calls not counted. Returns the size of
+     * the last body.
+     */
     private long sequential(String operation, String url, String token, int warmUp, int count) {
         long bytes = 0;
         for (int i = 0; i < warmUp; i++) {

@@ -1,5 +1,6 @@
 package jp.anzen.stack.load;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -20,12 +21,8 @@ final class PipelineMetrics {
     /** Quantile to milliseconds, for one timer of one service; empty when the service does not publish it. */
     static Map<String, Double> quantiles(Http http, String serviceUrl, String metric) {
         Map<String, Double> quantiles = new TreeMap<>();
-        var response = http.send("GET", serviceUrl + "/q/metrics", "none", null);
-        if (response.statusCode() != 200) {
-            return quantiles;
-        }
-        for (String line : response.body().split("\n")) {
-            Matcher m = QUANTILE.matcher(line.trim());
+        for (String line : lines(http, serviceUrl)) {
+            Matcher m = QUANTILE.matcher(line);
             if (m.matches() && m.group(1).equals(metric)) {
                 quantiles.put("p" + (int) Math.round(Double.parseDouble(m.group(2)) * 100), Double.parseDouble(m.group(3)) * 1000);
             }
@@ -35,16 +32,19 @@ final class PipelineMetrics {
 
     /** A gauge's value, NaN when the service does not publish it. */
     static double gauge(Http http, String serviceUrl, String metric) {
-        var response = http.send("GET", serviceUrl + "/q/metrics", "none", null);
-        if (response.statusCode() == 200) {
-            for (String line : response.body().split("\n")) {
-                String[] parts = line.trim().split("\\s+");
-                if (parts.length == 2 && parts[0].equals(metric)) {
-                    return Double.parseDouble(parts[1]);
-                }
+        for (String line : lines(http, serviceUrl)) {
+            String[] parts = line.split("\\s+");
+            if (parts.length == 2 && parts[0].equals(metric)) {
+                return Double.parseDouble(parts[1]);
             }
         }
         return Double.NaN;
+    }
+
+    /** The service's /q/metrics, a trimmed line each; none when it does not answer 200. */
+    private static List<String> lines(Http http, String serviceUrl) {
+        var response = http.send("GET", serviceUrl + "/q/metrics", "none", null);
+        return response.statusCode() != 200 ? List.of() : response.body().lines().map(String::trim).toList();
     }
 
     static String line(String label, Map<String, Double> quantiles) {
