@@ -5,11 +5,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,7 +20,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 
@@ -27,10 +29,47 @@ import jp.anzen.servers.postgres.PostgresServer;
  * The same work without Anzen, on the same machine in the same run: the rows a vendor push writes, inserted by
  * PostgreSQL alone (batched INSERTs of a push's size, and COPY); the records the relay sends, through one Kafka
  * producer. Anzen's figures are divided by these, because ratios travel between machines better than rates.
+ *
+ * <p>Each baseline is taken {@value #ROUNDS} times and the best counts. Taken once, right after the burst, the
+ * PostgreSQL baseline moved from 29,189 to 44,001 rows/s between two runs ten minutes apart (autovacuum and the
+ * checkpoint after the burst's writes share the disk and the cores), and the ratio with it, from 0.26 to 0.44 for
+ * the same code. The best of the rounds is the least disturbed figure of what the machine can do.
  */
 final class Baselines {
 
-    record Rates(double insertRowsPerSecond, double copyRowsPerSecond, double kafkaRecordsPerSecond) {
+    static final int ROUNDS = 3;
+    private static final int PARTITIONS = 6;
+
+    /** The best rate of the rounds, and every round's rate in the order taken. */
+    record Best(double perSecond, double[] rounds) {
+
+        static Best of(double[] rounds) {
+            return new Best(Arrays.stream(rounds).max().orElseThrow(), rounds);
+        }
+
+        /** For the report: {@code 44,001 (29,189 / 44,001 / 40,112)}. */
+        String described() {
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,.0f (", perSecond));
+            for (int i = 0; i < rounds.length; i++) {
+                text.append(i == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%,.0f", rounds[i]));
+            }
+            return text.append(')').toString();
+        }
+    }
+
+    record Rates(Best insert, Best copy, Best kafka) {
+
+        double insertRowsPerSecond() {
+            return insert.perSecond();
+        }
+
+        double copyRowsPerSecond() {
+            return copy.perSecond();
+        }
+
+        double kafkaRecordsPerSecond() {
+            return kafka.perSecond();
+        }
     }
 
     /** An answer-recorded event as the event store holds it: the same sizes as in the pushes. */
@@ -53,10 +92,16 @@ final class Baselines {
 
     static Rates measure(PostgresServer postgres, String kafka, int rows, int batch) throws Exception {
         String url = postgres.ensureDatabase("load_baseline");
-        double insert = inserts(url, rows, batch);
-        double copy = copy(url, rows);
-        double records = producer(kafka, rows);
-        return new Rates(insert, copy, records);
+        double[] insert = new double[ROUNDS];
+        double[] copy = new double[ROUNDS];
+        double[] records = new double[ROUNDS];
+        String topic = scratchTopic(kafka);
+        for (int round = 0; round < ROUNDS; round++) {
+            insert[round] = inserts(url, rows, batch);
+            copy[round] = copy(url, rows);
+            records[round] = producer(kafka, topic, rows);
+        }
+        return new Rates(Best.of(insert), Best.of(copy), Best.of(records));
     }
 
     private static Connection connect(String url) throws Exception {
@@ -111,26 +156,45 @@ final class Baselines {
         }
     }
 
-    /** One producer as the relay configures it (acks=all, idempotent), to a scratch topic shaped like assessment-events. */
-    private static double producer(String bootstrap, int records) throws Exception {
+    /** A scratch topic shaped like assessment-events, for every round of the producer baseline. */
+    private static String scratchTopic(String bootstrap) throws Exception {
         String topic = "load-baseline-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
+        return topic;
+    }
+
+    /**
+     * One producer as the relay configures it (acks=all, idempotent). A record to each partition is acknowledged
+     * before the clock starts: flooding a topic whose leaders the producer did not know yet once ended in
+     * OUT_OF_ORDER_SEQUENCE_NUMBER retries until the batches expired, two minutes later.
+     */
+    private static double producer(String bootstrap, String topic, int records) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             String value = PAYLOAD.formatted(UUID.randomUUID());
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                producer.send(new ProducerRecord<>(topic, partition, "warm-up", value)).get(30, TimeUnit.SECONDS);
+            }
+            AtomicReference<Exception> failed = new AtomicReference<>();
             long began = System.nanoTime();
-            Future<RecordMetadata> last = null;
             for (int i = 0; i < records; i++) {
-                last = producer.send(new ProducerRecord<>(topic, "13120" + (i % 1000), value));
+                producer.send(new ProducerRecord<>(topic, "13120" + (i % 1000), value), (metadata, e) -> {
+                    if (e != null) {
+                        failed.compareAndSet(null, e);
+                    }
+                });
             }
             producer.flush();
-            last.get();
-            return records / ((System.nanoTime() - began) / 1e9);
+            double rate = records / ((System.nanoTime() - began) / 1e9);
+            if (failed.get() != null) {
+                throw new IllegalStateException("the Kafka baseline lost records: " + failed.get().getMessage(), failed.get());
+            }
+            return rate;
         }
     }
 }

@@ -109,10 +109,10 @@ public final class LoadTool {
         report.line("answers stored: %,.0f/s; the projection caught up %.1f s after the last push", pushRate, catchUp);
         report.line("   CPU during the burst: %s", burstCpu);
         report.line("   CPU from the first push until the projection caught up: %s", perAnswer);
-        report.line("PostgreSQL alone, the same %,d event rows: batched INSERT (300 per transaction) %,.0f rows/s,"
-                + " COPY %,.0f rows/s", rows, base.insertRowsPerSecond(), base.copyRowsPerSecond());
-        report.line("Kafka alone, the same number of records through one producer (acks=all): %,.0f records/s",
-                base.kafkaRecordsPerSecond());
+        report.line("PostgreSQL alone, the same %,d event rows, best of %d rounds: batched INSERT (300 per transaction)"
+                + " %s rows/s, COPY %s rows/s", rows, Baselines.ROUNDS, base.insert().described(), base.copy().described());
+        report.line("Kafka alone, the same number of records through one producer (acks=all), best of %d rounds: %s records/s",
+                Baselines.ROUNDS, base.kafka().described());
         report.line("ratio Anzen / PostgreSQL batched INSERT = %.2f, / COPY = %.2f, / Kafka producer = %.2f",
                 pushRate / base.insertRowsPerSecond(), pushRate / base.copyRowsPerSecond(), pushRate / base.kafkaRecordsPerSecond());
 

@@ -1,5 +1,6 @@
 package jp.anzen.stack.load;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -36,19 +37,19 @@ final class VendorPushes {
             pool.execute(() -> {
                 try {
                     for (int i = next.getAndIncrement(); i < pushes; i = next.getAndIncrement()) {
-                        String body = body(vendor.facilities(), i, FACILITIES_PER_PUSH, Tenants.VENDOR_ITEMS.size(),
-                                LocalDate.of(2025, 7, 1));
+                        byte[] body = body(vendor.facilities(), i, FACILITIES_PER_PUSH, Tenants.VENDOR_ITEMS.size(),
+                                LocalDate.of(2025, 7, 1)).getBytes(StandardCharsets.UTF_8);
+                        String key = "load-" + UUID.randomUUID();
                         long start = System.nanoTime();
-                        var response = http.send("POST", gateway + "/api/vendor/answers", token, body, "Idempotency-Key",
-                                "load-" + UUID.randomUUID());
+                        int status = http.post(gateway + "/api/vendor/answers", token, body, "Idempotency-Key", key);
                         if (!record) {
                             continue;
                         }
                         recorder.record(OPERATION, (System.nanoTime() - start) / 1000);
-                        if (response.statusCode() == 201) {
+                        if (status == 201) {
                             answers.addAndGet((long) FACILITIES_PER_PUSH * Tenants.VENDOR_ITEMS.size());
                         } else {
-                            recorder.error(OPERATION, String.valueOf(response.statusCode()));
+                            recorder.error(OPERATION, String.valueOf(status));
                         }
                     }
                 } catch (RuntimeException e) {
