@@ -1,13 +1,20 @@
 package jp.anzen.reporting.export;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,76 +26,220 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Long exports (a whole prefecture as Excel) run in the background into a temporary file, so that the client
- * can follow the rows written and then download the file. Jobs live in this instance's memory for an hour
- * after they finish: an export is derived data, and starting it again is the recovery after a restart.
+ * Long exports (a whole prefecture as Excel) run in the background, and their owner follows the rows written and then
+ * downloads the file. The jobs and their files are kept in the database (V8) for an hour after they finish, so that
+ * any instance of the service answers for any of them, and a restart loses none that finished. A job whose instance
+ * stopped while writing it says so once that instance has been silent for {@link #SILENT}: start it again.
  */
 @ApplicationScoped
 public class ExportJobs {
 
     private static final Logger LOG = Logger.getLogger(ExportJobs.class);
     private static final Duration KEPT = Duration.ofHours(1);
+    /** How often the writing instance says it is still at its jobs, and writes their progress at most. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /** A running job not heard of for this long died with its instance. */
+    static final Duration SILENT = Duration.ofMinutes(1);
+    static final String STOPPED = "The service instance writing this export stopped before it finished; start it again.";
 
-    private final Map<String, ExportJob> jobs = new ConcurrentHashMap<>();
+    private final AgroalDataSource dataSource;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "report-export"));
+    /** The jobs this instance is writing. */
+    private final Set<UUID> writing = ConcurrentHashMap.newKeySet();
+
+    public ExportJobs(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     public ExportJob start(String owner, String filename, Supplier<List<Spreadsheet.Table>> tables) {
-        try {
-            ExportJob job = new ExportJob(UUID.randomUUID().toString(), owner, filename, Spreadsheet.MEDIA_TYPE,
-                    Files.createTempFile("anzen-export-", ".xlsx"));
-            jobs.put(job.getId(), job);
-            workers.submit(() -> write(job, tables));
-            return job;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        UUID id = UUID.randomUUID();
+        Instant startedAt;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO export_job (id, owner, filename, media_type, state)"
+                        + " VALUES (?, ?, ?, ?, 'RUNNING') RETURNING started_at")) {
+            s.setObject(1, id);
+            s.setString(2, owner);
+            s.setString(3, filename);
+            s.setString(4, Spreadsheet.MEDIA_TYPE);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                startedAt = r.getTimestamp(1).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        writing.add(id);
+        workers.submit(() -> write(id, tables));
+        return new ExportJob(id.toString(), ExportJob.State.RUNNING, filename, startedAt, null, 0, 0, null);
+    }
+
+    /** The owner's job; anyone else's, or an id that is not one, is as if it did not exist. */
+    public Optional<ExportJob> find(String id, String owner) {
+        Optional<UUID> uuid = parse(id);
+        if (uuid.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT filename, state, started_at, finished_at, rows_written,"
+                        + " rows_total, error, state = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ?)"
+                        + " FROM export_job WHERE id = ? AND owner = ?")) {
+            s.setDouble(1, SILENT.toSeconds());
+            s.setObject(2, uuid.get());
+            s.setString(3, owner);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                boolean stopped = r.getBoolean(8);
+                return Optional.of(new ExportJob(id, stopped ? ExportJob.State.FAILED : ExportJob.State.valueOf(r.getString(2)),
+                        r.getString(1), r.getTimestamp(3).toInstant(), instant(r.getTimestamp(4)), r.getLong(5), r.getLong(6),
+                        stopped ? STOPPED : r.getString(7)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** The owner's job; anyone else's is as if it did not exist. */
-    public Optional<ExportJob> find(String id, String owner) {
-        return Optional.ofNullable(jobs.get(id)).filter(job -> job.owner().equals(owner));
+    /** Copies a finished job's file to {@code out}. */
+    public void copyContent(String id, OutputStream out) throws IOException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT content FROM export_job WHERE id = ? AND state = 'DONE'")) {
+            s.setObject(1, UUID.fromString(id));
+            try (ResultSet r = s.executeQuery(); InputStream content = r.next() ? r.getBinaryStream(1) : null) {
+                if (content == null) {
+                    throw new IOException("export " + id + " has no file");
+                }
+                content.transferTo(out);
+            }
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
     }
 
-    private void write(ExportJob job, Supplier<List<Spreadsheet.Table>> tables) {
+    /** Into a temporary file first: the workbook streams its rows out, and the database takes the file whole. */
+    private void write(UUID id, Supplier<List<Spreadsheet.Table>> tables) {
+        Path file = null;
         try {
             List<Spreadsheet.Table> sheets = tables.get();
-            job.total(sheets.stream().mapToLong(t -> t.rows().size()).sum());
-            try (OutputStream out = Files.newOutputStream(job.file())) {
-                Spreadsheet.write(sheets, out, job::rowWritten);
+            long total = sheets.stream().mapToLong(t -> t.rows().size()).sum();
+            Progress progress = new Progress(id, total);
+            file = Files.createTempFile("anzen-export-", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                Spreadsheet.write(sheets, out, progress::rowWritten);
             }
-            job.done();
+            finish(id, file, total);
         } catch (Exception e) {
-            LOG.error("Export " + job.getId() + " failed", e);
-            job.failed("The export failed; the error was logged. Start it again.");
+            LOG.error("Export " + id + " failed", e);
+            fail(id, "The export failed; the error was logged. Start it again.");
+        } finally {
+            writing.remove(id);
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warnf("Could not delete %s", file);
+                }
+            }
+        }
+    }
+
+    /** Counts the rows written, and writes the count to the job at most once per {@link #HEARTBEAT}. */
+    private final class Progress {
+
+        private final UUID id;
+        private long rows;
+        private long written = System.nanoTime();
+
+        Progress(UUID id, long total) {
+            this.id = id;
+            update("UPDATE export_job SET rows_total = ?, heartbeat_at = now() WHERE id = ?", total, id);
+        }
+
+        void rowWritten() {
+            rows++;
+            if (System.nanoTime() - written > HEARTBEAT.toNanos()) {
+                written = System.nanoTime();
+                update("UPDATE export_job SET rows_written = ?, heartbeat_at = now() WHERE id = ?", rows, id);
+            }
+        }
+    }
+
+    private void finish(UUID id, Path file, long rows) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE export_job SET content = ?, rows_written = ?,"
+                        + " state = 'DONE', finished_at = now() WHERE id = ?");
+                InputStream content = Files.newInputStream(file)) {
+            s.setBinaryStream(1, content, Files.size(file));
+            s.setLong(2, rows);
+            s.setObject(3, id);
+            s.executeUpdate();
+        }
+    }
+
+    private void fail(UUID id, String reason) {
+        try {
+            update("UPDATE export_job SET state = 'FAILED', error = ?, finished_at = now() WHERE id = ?", reason, id);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record that export " + id + " failed", e);
+        }
+    }
+
+    /** The jobs this instance writes are alive, even while their rows are still being read. */
+    @Scheduled(every = "5s")
+    void heartbeat() {
+        if (!writing.isEmpty()) {
+            update("UPDATE export_job SET heartbeat_at = now() WHERE id = ANY (?) AND state = 'RUNNING'",
+                    (Object) writing.toArray(UUID[]::new));
         }
     }
 
     @Scheduled(every = "10m")
     void forgetOldJobs() {
-        Instant before = Instant.now().minus(KEPT);
-        jobs.values().removeIf(job -> {
-            boolean old = job.getFinishedAt() != null && job.getFinishedAt().isBefore(before);
-            if (old) {
-                delete(job);
-            }
-            return old;
-        });
+        update("DELETE FROM export_job WHERE coalesce(finished_at, heartbeat_at) < now() - make_interval(secs => ?)",
+                (double) KEPT.toSeconds());
     }
 
     @PreDestroy
     void stop() {
         workers.shutdownNow();
-        jobs.values().forEach(ExportJobs::delete);
+        if (!writing.isEmpty()) {
+            try {
+                update("UPDATE export_job SET state = 'FAILED', error = ?, finished_at = now()"
+                        + " WHERE id = ANY (?) AND state = 'RUNNING'", STOPPED, writing.toArray(UUID[]::new));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record the exports interrupted by this shutdown; they fail once silent", e);
+            }
+        }
     }
 
-    private static void delete(ExportJob job) {
-        try {
-            Files.deleteIfExists(job.file());
-        } catch (IOException e) {
-            LOG.warnf("Could not delete %s", job.file());
+    private void update(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof UUID[] ids) {
+                    s.setArray(i + 1, c.createArrayOf("uuid", ids));
+                } else {
+                    s.setObject(i + 1, parameters[i]);
+                }
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,7 +1,5 @@
 package jp.anzen.reporting.export;
 
-import java.nio.file.Files;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,20 +42,20 @@ public class ExportResource {
     @GET
     @Path("/content")
     @Produces(Spreadsheet.MEDIA_TYPE)
-    @Operation(summary = "The exported file, streamed from disk (409 until the export is done)")
+    @Operation(summary = "The exported file (409 until the export is done)")
     public Response content(@PathParam("exportId") String id) {
         ExportJob job = job(id);
-        if (job.getState() != ExportJob.State.DONE) {
-            throw new ConflictException("Export " + id + " is " + job.getState() + " (" + job.getPercent()
+        if (job.state() != ExportJob.State.DONE) {
+            throw new ConflictException("Export " + id + " is " + job.state() + " (" + job.percent()
                     + "%); download it when its state is DONE");
         }
-        StreamingOutput body = out -> Files.copy(job.file(), out);
-        return Response.ok(body, job.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + job.getFilename() + "\"").build();
+        StreamingOutput body = out -> jobs.copyContent(job.id(), out);
+        return Response.ok(body, Spreadsheet.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + job.filename() + "\"").build();
     }
 
     private ExportJob job(String id) {
         return jobs.find(id, token.getSubject())
-                .orElseThrow(() -> new NotVisibleException("No export " + id + " of yours (exports are kept for an hour)"));
+                .orElseThrow(() -> new NotVisibleException("No export " + id + " of yours (exports are kept for an hour after they finish)"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +46,8 @@ public class ProjectionRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
     static final String SCHEMA = "projection_rebuild";
+    /** Tables the migrations create that are not projections: a rebuild leaves the live ones where they are. */
+    static final Set<String> SERVICE_STATE = Set.of("flyway_schema_history", "export_job");
     private static final String RETIRED = "projection_retired";
     private static final String CATALOGUE = "catalogue-events";
     private static final String ASSESSMENT = "assessment-events";
@@ -158,10 +161,11 @@ public class ProjectionRebuilder {
     private void swap(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + SCHEMA
-                        + "' AND tablename <> 'flyway_schema_history'")) {
+                ResultSet r = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + SCHEMA + "'")) {
             while (r.next()) {
-                tables.add(r.getString(1));
+                if (!SERVICE_STATE.contains(r.getString(1))) {
+                    tables.add(r.getString(1));
+                }
             }
         }
         try (Statement s = c.createStatement()) {

@@ -114,7 +114,7 @@ public class SummaryResource {
         int fiscalYear = FiscalYearParameter.orCurrent(fiscalYearParameter, asOf);
         ExportJob job = exports.start(token.getSubject(), basename(scope, value, fiscalYear) + ".xlsx",
                 () -> sheets(queries.summary(scope, value, fiscalYear, asOf, Integer.MAX_VALUE)));
-        return Response.accepted(job).location(URI.create("/api/reports/exports/" + job.getId())).build();
+        return Response.accepted(job).location(URI.create("/api/reports/exports/" + job.id())).build();
     }
 
     private static List<Spreadsheet.Table> sheets(Summary summary) {

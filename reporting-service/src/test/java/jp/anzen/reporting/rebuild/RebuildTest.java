@@ -50,6 +50,7 @@ class RebuildTest {
             kafka.assessmentEvent(duplicate, CODE, "assessment-" + assessment, 2, "answer-recorded", at, answer(assessment));
         }
         Projected.until("the rebuild test's answer", () -> Projected.applied("assessment-" + assessment) >= 2);
+        UUID export = finishedExport(); // service state, not a projection: the rebuild leaves it (and the snapshot has it)
         Map<String, String> live = snapshot();
 
         String location = given().auth().oauth2(keycloak().user("demo-admin")).when().post("/api/reports/admin/rebuilds")
@@ -59,6 +60,7 @@ class RebuildTest {
                 .body("state", equalTo("SWITCHED"));
 
         assertThat(snapshot()).isEqualTo(live);
+        assertThat(live.get("export_job")).contains(export.toString());
         try (EventsOnKafka kafka = new EventsOnKafka()) {
             kafka.assessmentEvent(CODE, "facility-" + CODE, 2, "network-membership-granted", at.plusDays(1), """
                     {"facilityCode":"%s","networkId":"net-rebuilt"}""".formatted(CODE));
@@ -79,6 +81,16 @@ class RebuildTest {
         return """
                 {"assessmentId":"%s","requirementId":"rb-form:2025:1","round":1,"value":"yes","confirmedOn":"2025-09-01",
                  "evidence":[{"uri":"urn:anzen:evidence:1","sha256":"%s"}]}""".formatted(assessment, "b".repeat(64));
+    }
+
+    private static UUID finishedExport() throws SQLException {
+        UUID id = UUID.randomUUID();
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO export_job (id, owner, filename, media_type, state, finished_at, content) VALUES ('" + id
+                    + "', 'rebuild-test', 'kept.xlsx', 'application/octet-stream', 'DONE', now(), '\\x01')");
+        }
+        return id;
     }
 
     private static String state(String location) {
