@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +45,7 @@ public class ProjectionRebuilder {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
     static final String SCHEMA = "projection_rebuild";
     /** Tables the migrations create that are not projections: a rebuild leaves the live ones where they are. */
-    static final Set<String> SERVICE_STATE = Set.of("flyway_schema_history", "export_job");
+    static final Set<String> SERVICE_STATE = Set.of("flyway_schema_history", "export_job", "rebuild_run");
     private static final String RETIRED = "projection_retired";
     private static final String CATALOGUE = "catalogue-events";
     private static final String ASSESSMENT = "assessment-events";
@@ -55,32 +53,36 @@ public class ProjectionRebuilder {
     private final AgroalDataSource dataSource;
     private final Projector projector;
     private final String bootstrapServers;
+    private final RebuildRuns runs;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
-    private final AtomicReference<Rebuild> latest = new AtomicReference<>();
 
-    public ProjectionRebuilder(AgroalDataSource dataSource, Projector projector,
+    public ProjectionRebuilder(AgroalDataSource dataSource, Projector projector, RebuildRuns runs,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.projector = projector;
+        this.runs = runs;
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts a rebuild, or returns empty while one is running (one at a time). */
+    /** Starts a rebuild, or returns empty while one is running in any instance (one at a time). */
     public Optional<Rebuild> start(String requestedBy) {
-        Rebuild started = Rebuild.started(UUID.randomUUID().toString(), requestedBy);
-        Rebuild previous = latest.get();
-        if (previous != null && previous.state() == Rebuild.State.RUNNING || !latest.compareAndSet(previous, started)) {
-            return Optional.empty();
-        }
-        worker.submit(this::run);
-        return Optional.of(started);
+        Optional<RebuildRuns.Claim> claim = runs.claim(requestedBy);
+        claim.ifPresent(c -> worker.submit(() -> run(c)));
+        return claim.map(RebuildRuns.Claim::started);
     }
 
     public Optional<Rebuild> find(String id) {
-        return Optional.ofNullable(latest.get()).filter(r -> r.id().equals(id));
+        return runs.find(id);
     }
 
-    private void run() {
+    /** The claim outlives the attempt, so that a failure is recorded before the next rebuild may start. */
+    private void run(RebuildRuns.Claim claim) {
+        try (claim) {
+            rebuild(claim);
+        }
+    }
+
+    private void rebuild(RebuildRuns.Claim claim) {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             freshTables();
             List<TopicPartition> partitions = new ArrayList<>();
@@ -104,13 +106,13 @@ public class ProjectionRebuilder {
                     List<TopicPartition> assessments = partitions.stream().filter(p -> p.topic().equals(ASSESSMENT)).toList();
                     consumer.pause(assessments);
                     readTo(consumer, consumer.endOffsets(partitions.stream().filter(p -> p.topic().equals(CATALOGUE)).toList()),
-                            c, counts, true, statistics);
+                            c, counts, true, statistics, claim);
                     consumer.resume(assessments);
                     // the bulk, in a transaction per poll, while the live projection carries on
-                    readTo(consumer, consumer.endOffsets(partitions), c, counts, true, statistics);
+                    readTo(consumer, consumer.endOffsets(partitions), c, counts, true, statistics, claim);
                     // the switch: nothing else projects while the rest is applied and the tables change places
                     ProjectionLock.exclusive(c);
-                    readTo(consumer, consumer.endOffsets(partitions), c, counts, false, statistics);
+                    readTo(consumer, consumer.endOffsets(partitions), c, counts, false, statistics, claim);
                     swap(c);
                     c.commit();
                 } catch (Exception e) {
@@ -123,18 +125,18 @@ public class ProjectionRebuilder {
                     c.setAutoCommit(autoCommit);
                 }
             }
-            latest.set(latest.get().switched());
-            LOG.infof("Projection rebuilt and switched: %s", latest.get());
+            claim.switched();
+            LOG.infof("Projection rebuilt and switched: %s", claim.started().id());
         } catch (Exception e) {
             LOG.error("Projection rebuild failed; the live projection is unchanged", e);
-            latest.set(latest.get().failed(e.getMessage()));
+            claim.failed(e.getMessage());
             dropQuietly();
         }
     }
 
     /** Polls until every partition has reached its end offset, applying each poll (in its own commit, if asked). */
     private void readTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Connection c, long[] counts,
-            boolean commitEachPoll, TableStatistics statistics) throws Exception {
+            boolean commitEachPoll, TableStatistics statistics, RebuildRuns.Claim claim) throws Exception {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             for (ConsumerRecord<String, String> record : records.records(CATALOGUE)) {
@@ -146,7 +148,7 @@ public class ProjectionRebuilder {
                 statistics.refreshIfGrown(c);
                 c.commit();
             }
-            latest.set(latest.get().progressed(counts[0], counts[1]));
+            claim.progressed(counts[0], counts[1]);
         }
     }
 

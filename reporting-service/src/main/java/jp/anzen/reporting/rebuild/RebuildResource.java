@@ -48,6 +48,6 @@ public class RebuildResource {
     @Path("/{id}")
     @Operation(summary = "Where a rebuild stands: events applied so far, and when done the switch time and events per second")
     public Rebuild status(@PathParam("id") String id) {
-        return rebuilder.find(id).orElseThrow(() -> new NotVisibleException("No rebuild " + id + " (only the latest is kept)"));
+        return rebuilder.find(id).orElseThrow(() -> new NotVisibleException("No rebuild " + id));
     }
 }

@@ -69,6 +69,40 @@ class RebuildTest {
     }
 
     @Test
+    void while_one_instance_rebuilds_no_other_starts_a_rebuild_and_any_instance_answers_for_it() throws Exception {
+        RebuildRuns.Claim elsewhere = Arc.container().instance(RebuildRuns.class).get().claim("another-instance").orElseThrow();
+        String location = "/api/reports/admin/rebuilds/" + elsewhere.started().id();
+        try {
+            given().auth().oauth2(keycloak().user("demo-admin")).when().post("/api/reports/admin/rebuilds")
+                    .then().statusCode(409).contentType("application/problem+json");
+            elsewhere.progressed(12, 3);
+            given().auth().oauth2(keycloak().user("demo-admin")).when().get(location).then().statusCode(200)
+                    .body("state", equalTo("RUNNING")).body("requestedBy", equalTo("another-instance"))
+                    .body("assessmentEvents", equalTo(12)).body("catalogueEvents", equalTo(3));
+            elsewhere.failed("stopped by the test");
+        } finally {
+            elsewhere.close();
+        }
+        given().auth().oauth2(keycloak().user("demo-admin")).when().get(location).then().statusCode(200)
+                .body("state", equalTo("FAILED")).body("error", equalTo("stopped by the test"));
+    }
+
+    @Test
+    void a_rebuild_whose_instance_stopped_says_so() throws Exception {
+        UUID id = UUID.randomUUID();
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO rebuild_run (id, requested_by, state, heartbeat_at) VALUES ('" + id
+                    + "', 'gone', 'RUNNING', clock_timestamp() - interval '2 minutes')");
+        }
+        given().auth().oauth2(keycloak().user("demo-admin")).when().get("/api/reports/admin/rebuilds/" + id)
+                .then().statusCode(200).body("state", equalTo("FAILED"))
+                .body("error", org.hamcrest.Matchers.containsString("Start it again"));
+        given().auth().oauth2(keycloak().user("demo-admin")).when().get("/api/reports/admin/rebuilds/not-a-rebuild")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void only_administrators_rebuild() {
         given().auth().oauth2(keycloak().user("demo-ops")).when().post("/api/reports/admin/rebuilds")
                 .then().statusCode(403).contentType("application/problem+json");
@@ -103,8 +137,9 @@ class RebuildTest {
         Map<String, String> tables = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
+            // rebuild_run is the record of the rebuild itself, written while it runs
             try (ResultSet r = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                    + " AND tablename <> 'flyway_schema_history' ORDER BY tablename")) {
+                    + " AND tablename NOT IN ('flyway_schema_history', 'rebuild_run') ORDER BY tablename")) {
                 while (r.next()) {
                     names.add(r.getString(1));
                 }
