@@ -127,8 +127,13 @@ public class RebuildRuns {
                     + " WHERE id = ?", assessmentEvents, catalogueEvents, id);
         }
 
-        void switched() throws SQLException {
-            update("UPDATE rebuild_run SET state = 'SWITCHED', switched_at = clock_timestamp() WHERE id = ?", id);
+        /** After the switch committed: a failure to record it must not read as a failed rebuild. */
+        void switched() {
+            try {
+                update("UPDATE rebuild_run SET state = 'SWITCHED', switched_at = clock_timestamp() WHERE id = ?", id);
+            } catch (SQLException e) {
+                LOG.error("Rebuild " + id + " switched, but its record could not say so; it shows as failed once silent", e);
+            }
         }
 
         void failed(String reason) {
