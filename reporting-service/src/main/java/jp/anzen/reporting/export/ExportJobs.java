@@ -13,12 +13,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -40,16 +41,14 @@ public class ExportJobs {
 
     private static final Logger LOG = Logger.getLogger(ExportJobs.class);
     private static final Duration KEPT = Duration.ofHours(1);
-    /** How often the writing instance says it is still at its jobs, and writes their progress at most. */
-    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     /** A running job not heard of for this long died with its instance. */
     static final Duration SILENT = Duration.ofMinutes(1);
     static final String STOPPED = "The service instance writing this export stopped before it finished; start it again.";
 
     private final AgroalDataSource dataSource;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "report-export"));
-    /** The jobs this instance is writing. */
-    private final Set<UUID> writing = ConcurrentHashMap.newKeySet();
+    /** The jobs this instance is writing, and how far each has come: written to the database by {@link #heartbeat}. */
+    private final Map<UUID, Progress> writing = new ConcurrentHashMap<>();
 
     public ExportJobs(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -72,8 +71,9 @@ public class ExportJobs {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        writing.add(id);
-        workers.submit(() -> write(id, tables));
+        Progress progress = new Progress();
+        writing.put(id, progress);
+        workers.submit(() -> write(id, progress, tables));
         return new ExportJob(id.toString(), ExportJob.State.RUNNING, filename, startedAt, null, 0, 0, null);
     }
 
@@ -121,15 +121,15 @@ public class ExportJobs {
     }
 
     /** Into a temporary file first: the workbook streams its rows out, and the database takes the file whole. */
-    private void write(UUID id, Supplier<List<Spreadsheet.Table>> tables) {
+    private void write(UUID id, Progress progress, Supplier<List<Spreadsheet.Table>> tables) {
         Path file = null;
         try {
             List<Spreadsheet.Table> sheets = tables.get();
             long total = sheets.stream().mapToLong(t -> t.rows().size()).sum();
-            Progress progress = new Progress(id, total);
+            progress.total = total;
             file = Files.createTempFile("anzen-export-", ".xlsx");
             try (OutputStream out = Files.newOutputStream(file)) {
-                Spreadsheet.write(sheets, out, progress::rowWritten);
+                Spreadsheet.write(sheets, out, progress.rows::incrementAndGet);
             }
             finish(id, file, total);
         } catch (Exception e) {
@@ -147,35 +147,22 @@ public class ExportJobs {
         }
     }
 
-    /** Counts the rows written, and writes the count to the job at most once per {@link #HEARTBEAT}. */
-    private final class Progress {
+    /** Rows written of the total (0 while the rows are still being read). */
+    private static final class Progress {
 
-        private final UUID id;
-        private long rows;
-        private long written = System.nanoTime();
-
-        Progress(UUID id, long total) {
-            this.id = id;
-            update("UPDATE export_job SET rows_total = ?, heartbeat_at = now() WHERE id = ?", total, id);
-        }
-
-        void rowWritten() {
-            rows++;
-            if (System.nanoTime() - written > HEARTBEAT.toNanos()) {
-                written = System.nanoTime();
-                update("UPDATE export_job SET rows_written = ?, heartbeat_at = now() WHERE id = ?", rows, id);
-            }
-        }
+        private final AtomicLong rows = new AtomicLong();
+        private volatile long total;
     }
 
     private void finish(UUID id, Path file, long rows) throws SQLException, IOException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("UPDATE export_job SET content = ?, rows_written = ?,"
-                        + " state = 'DONE', finished_at = now() WHERE id = ?");
+                        + " rows_total = ?, state = 'DONE', finished_at = now() WHERE id = ?");
                 InputStream content = Files.newInputStream(file)) {
             s.setBinaryStream(1, content, Files.size(file));
             s.setLong(2, rows);
-            s.setObject(3, id);
+            s.setLong(3, rows);
+            s.setObject(4, id);
             s.executeUpdate();
         }
     }
@@ -188,13 +175,14 @@ public class ExportJobs {
         }
     }
 
-    /** The jobs this instance writes are alive, even while their rows are still being read. */
+    /**
+     * How far this instance's jobs have come, which also says that they are alive (even while their rows are still
+     * being read). The one writer of progress: the rows themselves are only counted.
+     */
     @Scheduled(every = "5s")
     void heartbeat() {
-        if (!writing.isEmpty()) {
-            update("UPDATE export_job SET heartbeat_at = now() WHERE id = ANY (?) AND state = 'RUNNING'",
-                    (Object) writing.toArray(UUID[]::new));
-        }
+        writing.forEach((id, progress) -> update("UPDATE export_job SET rows_written = ?, rows_total = ?,"
+                + " heartbeat_at = now() WHERE id = ? AND state = 'RUNNING'", progress.rows.get(), progress.total, id));
     }
 
     @Scheduled(every = "10m")
@@ -209,7 +197,7 @@ public class ExportJobs {
         if (!writing.isEmpty()) {
             try {
                 update("UPDATE export_job SET state = 'FAILED', error = ?, finished_at = now()"
-                        + " WHERE id = ANY (?) AND state = 'RUNNING'", STOPPED, writing.toArray(UUID[]::new));
+                        + " WHERE id = ANY (?) AND state = 'RUNNING'", STOPPED, writing.keySet().toArray(UUID[]::new));
             } catch (RuntimeException e) {
                 LOG.warn("Could not record the exports interrupted by this shutdown; they fail once silent", e);
             }

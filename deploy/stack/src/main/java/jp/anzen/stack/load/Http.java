@@ -44,25 +44,7 @@ final class Http {
      */
     Read readThrough(String url, String token) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(5_000);
-            connection.setReadTimeout(30_000);
-            connection.setRequestProperty("Authorization", "Bearer " + token);
-            int status = connection.getResponseCode();
-            long bytes = 0;
-            int last = -1;
-            try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (body != null) {
-                    byte[] buffer = readBuffer.get();
-                    for (int n; (n = body.read(buffer)) >= 0;) {
-                        if (n > 0) {
-                            bytes += n;
-                            last = buffer[n - 1];
-                        }
-                    }
-                }
-            }
-            return new Read(status, bytes, last == '}');
+            return readToEnd(open(url, token));
         } catch (IOException e) {
             throw new IllegalStateException("GET " + url + " failed", e);
         }
@@ -76,13 +58,10 @@ final class Http {
      */
     int post(String url, String token, byte[] json, String... headers) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(5_000);
-            connection.setReadTimeout(30_000);
+            HttpURLConnection connection = open(url, token);
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(json.length);
-            connection.setRequestProperty("Authorization", "Bearer " + token);
             connection.setRequestProperty("Content-Type", "application/json");
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 connection.setRequestProperty(headers[i], headers[i + 1]);
@@ -90,25 +69,37 @@ final class Http {
             try (var out = connection.getOutputStream()) {
                 out.write(json);
             }
-            int status = connection.getResponseCode();
-            drain(status < 400 ? connection.getInputStream() : connection.getErrorStream());
-            return status;
+            return readToEnd(connection).status();
         } catch (IOException e) {
             throw new IllegalStateException("POST " + url + " failed", e);
         }
     }
 
-    /** Reads a body to its end, so that the connection goes back to the pool for the next call. */
-    private void drain(InputStream body) throws IOException {
-        if (body == null) {
-            return;
-        }
-        try (body) {
-            byte[] buffer = readBuffer.get();
-            while (body.read(buffer) >= 0) {
-                // only the end matters
+    private static HttpURLConnection open(String url, String token) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(30_000);
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        return connection;
+    }
+
+    /** The answer's body to its end, so that the connection goes back to the pool for the next call. */
+    private Read readToEnd(HttpURLConnection connection) throws IOException {
+        int status = connection.getResponseCode();
+        long bytes = 0;
+        int last = -1;
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (body != null) {
+                byte[] buffer = readBuffer.get();
+                for (int n; (n = body.read(buffer)) >= 0;) {
+                    if (n > 0) {
+                        bytes += n;
+                        last = buffer[n - 1];
+                    }
+                }
             }
         }
+        return new Read(status, bytes, last == '}');
     }
 
     /** Sends and insists on one of the expected statuses. */
