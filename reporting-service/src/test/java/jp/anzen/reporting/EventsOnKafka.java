@@ -64,6 +64,22 @@ public final class EventsOnKafka implements AutoCloseable {
         send(record);
     }
 
+    /** A record with exactly these headers, whatever they are: what a broken or foreign producer might write. */
+    public void raw(String topic, String key, String value, Map<String, String> headers) {
+        var record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> header(record, name, v));
+        send(record);
+    }
+
+    /** An assessment event of a type and version of the caller's choosing ({@code jp.anzen.assessment.} + type). */
+    public void assessmentEventOfType(String facilityCode, String streamId, int streamVersion, String typeWithVersion,
+            OffsetDateTime time, String payload) {
+        raw("assessment-events", facilityCode, payload, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "urn:anzen:assessment-service", "ce_type", "jp.anzen.assessment." + typeWithVersion,
+                "ce_time", time.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), "ce_streamid", streamId,
+                "ce_streamversion", Integer.toString(streamVersion)));
+    }
+
     private void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get(10, TimeUnit.SECONDS);

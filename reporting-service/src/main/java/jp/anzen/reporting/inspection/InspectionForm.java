@@ -6,12 +6,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jp.anzen.reporting.deadletter.Staleness;
+
 /**
  * The checklist as an inspector reads it at the on-site inspection (立入検査): the facility's own form and
  * every vendor form, each item with its printed number and wording, and the first and second confirmation.
  */
 public record InspectionForm(String facilityCode, String name, String kind, String prefecture, int fiscalYear,
-        Instant asOf, List<Form> forms) {
+        Instant asOf, List<Form> forms, @JsonInclude(JsonInclude.Include.NON_NULL) Staleness.Stale stale) {
 
     public record Form(String assessmentId, String frameworkId, String version, String titleJa, String vendorId,
             List<Item> items) {

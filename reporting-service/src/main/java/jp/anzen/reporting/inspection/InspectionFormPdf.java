@@ -44,6 +44,9 @@ final class InspectionFormPdf {
                     + form.fiscalYear() + ")", 12);
             line(MARGIN, form.name() + " (" + form.facilityCode() + ")  都道府県 " + form.prefecture(), FONT_SIZE);
             line(MARGIN, "時点 (as of): " + form.asOf().atZone(JAPAN).toLocalDateTime().withNano(0), FONT_SIZE);
+            if (form.stale() != null) {
+                line(MARGIN, form.stale().line(), FONT_SIZE);
+            }
             for (var f : form.forms()) {
                 y -= LEADING / 2;
                 line(MARGIN, (f.titleJa() == null ? f.frameworkId() : f.titleJa()) + "  " + f.version()

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
+import jp.anzen.reporting.deadletter.Staleness;
 import jp.anzen.reporting.export.Csv;
 import jp.anzen.reporting.export.ExportFormat;
 import jp.anzen.reporting.export.Spreadsheet;
@@ -42,11 +43,14 @@ public class InspectionFormResource {
     private final ReadinessQueries facilities;
     private final InspectionQueries inspection;
     private final Reader reader;
+    private final Staleness staleness;
 
-    public InspectionFormResource(ReadinessQueries facilities, InspectionQueries inspection, Reader reader) {
+    public InspectionFormResource(ReadinessQueries facilities, InspectionQueries inspection, Reader reader,
+            Staleness staleness) {
         this.facilities = facilities;
         this.inspection = inspection;
         this.reader = reader;
+        this.staleness = staleness;
     }
 
     @GET
@@ -69,7 +73,7 @@ public class InspectionFormResource {
             }
         }
         InspectionForm result = new InspectionForm(code, facility.name(), facility.kind(), facility.scope().prefecture(),
-                fiscalYear, asOf, forms);
+                fiscalYear, asOf, forms, staleness.of(code).orElse(null));
         Object body = switch (format) {
             case JSON -> result;
             case CSV -> Csv.of(COLUMNS, rows(result.forms()));
@@ -92,6 +96,11 @@ public class InspectionFormResource {
                 rows.add(new ArrayList<>(row.values()));
             }
             sheets.add(new Spreadsheet.Table(name.length() > 31 ? name.substring(0, 31) : name, COLUMNS, rows));
+        }
+        if (form.stale() != null) {
+            // first, so that the workbook opens on it
+            sheets.add(0, new Spreadsheet.Table("注意 stale", List.of("stale", "since", "deadLetters"),
+                    List.of(List.of(form.stale().line(), form.stale().since().toString(), form.stale().deadLetters()))));
         }
         return sheets;
     }

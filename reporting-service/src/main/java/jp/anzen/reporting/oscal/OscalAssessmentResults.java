@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jp.anzen.reporting.deadletter.Staleness;
+
 import jp.anzen.reporting.readiness.ReadinessQueries;
 
 /**
@@ -32,7 +34,7 @@ final class OscalAssessmentResults {
     }
 
     static ObjectNode write(String facilityCode, String facilityName, ReadinessQueries.FormIdentity form, List<AssessedItem> items,
-            Instant asOf) {
+            Instant asOf, Staleness.Stale stale) {
         ObjectNode results = JSON.createObjectNode();
         results.put("uuid", UUID.randomUUID().toString());
         ObjectNode metadata = results.putObject("metadata");
@@ -48,6 +50,11 @@ final class OscalAssessmentResults {
         prop(metadataProps, "framework-version", form.version());
         if (form.vendorId() != null) {
             prop(metadataProps, "vendor-id", form.vendorId());
+        }
+        if (stale != null) {
+            // the results may miss answers: said where every OSCAL reader looks, and when it began
+            prop(metadataProps, "stale-since", stale.since().truncatedTo(ChronoUnit.SECONDS).toString());
+            metadata.put("remarks", stale.line());
         }
         // the form's controls come from the catalogue's OSCAL export; there is no separate assessment plan
         results.putObject("import-ap").put("href", "/api/catalogue/frameworks/" + form.frameworkId() + "/versions/"

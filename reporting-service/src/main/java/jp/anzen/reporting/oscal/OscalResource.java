@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
+import jp.anzen.reporting.deadletter.Staleness;
 import jp.anzen.reporting.problem.NotVisibleException;
 import jp.anzen.reporting.readiness.AsOf;
 import jp.anzen.reporting.readiness.ReadinessQueries;
@@ -30,11 +31,13 @@ public class OscalResource {
     private final ReadinessQueries facilities;
     private final AssessmentResultsQueries results;
     private final Reader reader;
+    private final Staleness staleness;
 
-    public OscalResource(ReadinessQueries facilities, AssessmentResultsQueries results, Reader reader) {
+    public OscalResource(ReadinessQueries facilities, AssessmentResultsQueries results, Reader reader, Staleness staleness) {
         this.facilities = facilities;
         this.results = results;
         this.reader = reader;
+        this.staleness = staleness;
     }
 
     @GET
@@ -53,6 +56,7 @@ public class OscalResource {
                 .orElseThrow(() -> new NotVisibleException("No assessment " + assessmentId + " of facility " + code
                         + " is visible to you as of " + asOf));
         return OscalAssessmentResults.write(code, facility.name(), form,
-                results.items(assessmentId, form.frameworkId(), form.version(), facility.kind(), asOf), asOf);
+                results.items(assessmentId, form.frameworkId(), form.version(), facility.kind(), asOf), asOf,
+                staleness.of(code).orElse(null));
     }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jp.anzen.reporting.sql.Parameters;
+
 /**
  * Answers of consecutive answer-recorded events, written in three statements for the whole batch instead of
  * three per event: the intervals are worked out here. Per item and round, the current row is closed at the first new
@@ -29,6 +31,15 @@ final class AnswerRows {
 
     private final Map<String, List<Row>> byItem = new LinkedHashMap<>();
     private final Set<String> pendingAssessments = new HashSet<>();
+    /**
+     * Whether these answers may come after later answers to their items (a dead-lettered answer replayed): each is then
+     * put at its place in the item's history instead of after its end.
+     */
+    private final boolean outOfTurn;
+
+    AnswerRows(boolean outOfTurn) {
+        this.outOfTurn = outOfTurn;
+    }
 
     void add(JsonNode p, OffsetDateTime at, String eventId) {
         Row row = new Row(p.get("assessmentId").asText(), p.get("requirementId").asText(), p.get("round").asInt(),
@@ -46,6 +57,10 @@ final class AnswerRows {
 
     void flush(Connection c) throws SQLException {
         if (byItem.isEmpty()) {
+            return;
+        }
+        if (outOfTurn) {
+            flushIntoHistory(c);
             return;
         }
         List<Row> firsts = byItem.values().stream().map(rows -> rows.get(0)).toList();
@@ -99,6 +114,54 @@ final class AnswerRows {
             confirm.setArray(2, c.createArrayOf("text", firstPerItem.values().stream().map(Row::requirementId).toArray()));
             confirm.setArray(3, c.createArrayOf("text", firstPerItem.values().stream().map(r -> r.at().toString()).toArray()));
             confirm.executeUpdate();
+        }
+        CurrentAnswers.refresh(c, pendingAssessments);
+        byItem.clear();
+        pendingAssessments.clear();
+    }
+
+    /**
+     * Each answer splits the interval of the row valid at its time (that row now ends there) and lasts until the next
+     * answer to its item, or stays current when there is none; a carried answer is confirmed by it if it comes first.
+     * One event at a time, hence a few statements per answer: only replays take this way.
+     */
+    private void flushIntoHistory(Connection c) throws SQLException {
+        String item = " assessment_id = ?::uuid AND requirement_id = ? AND round = ?";
+        try (PreparedStatement next = c.prepareStatement("SELECT min(valid_from) FROM answer WHERE" + item + " AND valid_from > ?");
+                PreparedStatement split = c.prepareStatement("UPDATE answer SET valid_to = ? WHERE" + item
+                        + " AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO answer (assessment_id, requirement_id, round, value,"
+                        + " confirmed_on, target_date, note, valid_from, valid_to, event_id, evidence)"
+                        + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
+                PreparedStatement confirm = c.prepareStatement("UPDATE carried_answer SET confirmed_at = ? WHERE"
+                        + " assessment_id = ?::uuid AND requirement_id = ? AND (confirmed_at IS NULL OR confirmed_at > ?)")) {
+            for (List<Row> rows : byItem.values()) {
+                for (Row row : rows) {
+                    Object[] key = { row.assessmentId(), row.requirementId(), row.round() };
+                    Parameters.bind(next, key[0], key[1], key[2], row.at());
+                    OffsetDateTime until;
+                    try (var r = next.executeQuery()) {
+                        r.next();
+                        until = r.getObject(1, OffsetDateTime.class);
+                    }
+                    Parameters.bind(split, row.at(), key[0], key[1], key[2], row.at(), row.at());
+                    split.executeUpdate();
+                    insert.setString(1, row.assessmentId());
+                    insert.setString(2, row.requirementId());
+                    insert.setInt(3, row.round());
+                    insert.setString(4, row.value());
+                    insert.setDate(5, Date.valueOf(row.confirmedOn()));
+                    insert.setObject(6, row.targetDate() == null ? null : Date.valueOf(row.targetDate()), Types.DATE);
+                    insert.setString(7, row.note());
+                    insert.setObject(8, row.at());
+                    insert.setObject(9, until, Types.TIMESTAMP_WITH_TIMEZONE);
+                    insert.setString(10, row.eventId());
+                    insert.setString(11, row.evidence());
+                    insert.executeUpdate();
+                    Parameters.bind(confirm, row.at(), row.assessmentId(), row.requirementId(), row.at());
+                    confirm.executeUpdate();
+                }
+            }
         }
         CurrentAnswers.refresh(c, pendingAssessments);
         byItem.clear();

@@ -5,15 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,22 +26,35 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * Projects {@code assessment-events} a Kafka batch at a time, in one transaction with the streams' new
  * applied versions: a redelivered or duplicated event changes nothing, and a crash loses nothing (the
- * offsets are committed after the transaction).
+ * offsets are committed after the transaction). An event that cannot be applied is dead-lettered in the same
+ * transaction ({@link Quarantine}) and the batch goes on; a database that is away is waited for.
  */
 @ApplicationScoped
 @Startup // so that its meters exist before the first event does
 public class AssessmentProjection {
 
     private final AgroalDataSource dataSource;
-    private final Projector projector;
+    private final ProjectionTransactions transactions;
+    private final Quarantine quarantine;
+    private final DeadLetterTopic deadLetterTopic;
     /** Checked once a second: a query of PostgreSQL's statistics views, against 20 or more batches a second. */
     private final TableStatistics statistics = new TableStatistics("public", Duration.ofSeconds(1));
     /** From an event's time (its insert in the assessment service) to its projection: what reports trail by. */
     private final Timer lag;
 
-    public AssessmentProjection(AgroalDataSource dataSource, Projector projector, MeterRegistry meters) {
+    /** Events dead-lettered by this instance since it started (the pending ones of all: anzen.projection.dead.letters). */
+    private final Counter deadLetters;
+
+    public AssessmentProjection(AgroalDataSource dataSource, ProjectionTransactions transactions, Quarantine quarantine,
+            DeadLetterTopic deadLetterTopic, MeterRegistry meters) {
         this.dataSource = dataSource;
-        this.projector = projector;
+        this.transactions = transactions;
+        this.quarantine = quarantine;
+        this.deadLetterTopic = deadLetterTopic;
+        this.deadLetters = Counter.builder("anzen.projection.dead.letters.recorded")
+                .description("assessment events this instance could not apply and dead-lettered").register(meters);
+        Gauge.builder("anzen.projection.dead.letters", this, AssessmentProjection::pendingDeadLetters)
+                .description("dead-lettered events not replayed or dismissed yet, of both topics").register(meters);
         this.lag = Timer.builder("anzen.projection.lag").description("from an event's time to its projection")
                 .publishPercentiles(0.5, 0.9, 0.99).distributionStatisticExpiry(Duration.ofSeconds(30))
                 .register(meters);
@@ -49,25 +65,43 @@ public class AssessmentProjection {
 
     @Incoming("assessment-events")
     @Blocking(ordered = true)
-    @Transactional
     public void apply(ConsumerRecords<String, String> records) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        Quarantine.Applied applied = transactions.inTransaction(c -> {
             ProjectionLock.shared(c);
-            projector.applyAssessmentEvents(c, records);
+            Quarantine.Applied result = quarantine.applyAssessmentEvents(c, batch);
             statistics.refreshIfGrown(c);
+            return result;
+        });
+        if (applied.firstTime() > 0) {
+            deadLetters.increment(applied.firstTime());
+            deadLetterTopic.publishPending();
         }
         long now = System.currentTimeMillis();
-        records.forEach(r -> {
-            var time = CloudEventHeaders.of(r).time();
-            if (time != null) {
-                lag.record(Math.max(0, now - time.toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
+        for (ConsumerRecord<String, String> r : batch) {
+            try {
+                var time = CloudEventHeaders.of(r).time();
+                if (time != null) {
+                    lag.record(Math.max(0, now - time.toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
+                }
+            } catch (RuntimeException unreadable) {
+                // a dead-lettered record: no time to measure by
             }
-        });
+        }
+    }
+
+    private double pendingDeadLetters() {
+        return count("SELECT count(*) FROM dead_letter WHERE status = 'pending'");
     }
 
     private double heldEvents() {
+        return count("SELECT count(*) FROM held_event");
+    }
+
+    private double count(String sql) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM held_event");
+                PreparedStatement s = c.prepareStatement(sql);
                 ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);

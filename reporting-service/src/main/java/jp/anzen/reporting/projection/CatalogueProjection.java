@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,25 +13,35 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Published catalogue versions with their wording, for the reports. Published versions never change. */
+/**
+ * Published catalogue versions with their wording, for the reports. Published versions never change. An event that
+ * cannot be applied is dead-lettered and the consumer goes on ({@link Quarantine}).
+ */
 @ApplicationScoped
 public class CatalogueProjection {
 
     private final AgroalDataSource dataSource;
-    private final Projector projector;
+    private final ProjectionTransactions transactions;
+    private final Quarantine quarantine;
+    private final DeadLetterTopic deadLetterTopic;
 
-    public CatalogueProjection(AgroalDataSource dataSource, Projector projector) {
+    public CatalogueProjection(AgroalDataSource dataSource, ProjectionTransactions transactions, Quarantine quarantine,
+            DeadLetterTopic deadLetterTopic) {
         this.dataSource = dataSource;
-        this.projector = projector;
+        this.transactions = transactions;
+        this.quarantine = quarantine;
+        this.deadLetterTopic = deadLetterTopic;
     }
 
     @Incoming("catalogue-events")
     @Blocking(ordered = true)
-    @Transactional
     public void apply(ConsumerRecord<String, String> record) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
+        Quarantine.Applied applied = transactions.inTransaction(c -> {
             ProjectionLock.shared(c);
-            projector.applyCatalogueEvent(c, record);
+            return quarantine.applyCatalogueEvent(c, record);
+        });
+        if (applied.firstTime() > 0) {
+            deadLetterTopic.publishPending();
         }
     }
 

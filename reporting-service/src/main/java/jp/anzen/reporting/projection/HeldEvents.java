@@ -28,6 +28,11 @@ final class HeldEvents {
     private HeldEvents() {
     }
 
+    /** For an event applied out of its stream's turn (a replay): nothing is held for it. */
+    static HeldEvents none() {
+        return new HeldEvents();
+    }
+
     /** One probe per batch; the table is empty unless a topic had a stream out of order. */
     static HeldEvents of(Connection c, Collection<CloudEventHeaders> events) throws SQLException {
         HeldEvents batch = new HeldEvents();

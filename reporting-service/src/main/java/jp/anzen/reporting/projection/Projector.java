@@ -31,9 +31,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Projector {
 
     private static final Logger LOG = Logger.getLogger(Projector.class);
-    private static final String ASSESSMENT_PREFIX = "jp.anzen.assessment.";
     static final String VERSION_PUBLISHED = "jp.anzen.catalogue.framework-version-published.v1";
     static final String PROFILE_PUBLISHED = "jp.anzen.catalogue.service-profile-published.v1";
+    /** Catalogue events the reports do not need; any other type is dead-lettered, not skipped. */
+    private static final Set<String> IGNORED_CATALOGUE_TYPES = Set.of("jp.anzen.catalogue.framework-version-superseded.v1",
+            "jp.anzen.catalogue.mapping-set-published.v1");
 
     private final ObjectMapper json;
 
@@ -50,11 +52,10 @@ public class Projector {
             for (var entry : events.entrySet()) {
                 ConsumerRecord<String, String> record = entry.getKey();
                 CloudEventHeaders event = entry.getValue();
-                if (event.type() == null || !event.type().startsWith(ASSESSMENT_PREFIX) || event.streamId() == null
+                if (event.type() == null || !event.type().startsWith(AssessmentEventTypes.PREFIX) || event.streamId() == null
                         || event.streamVersion() == null) {
-                    LOG.warnf("Skipping a record without the CloudEvents attributes of an assessment event at %s-%d@%d",
-                            record.topic(), record.partition(), record.offset());
-                    continue;
+                    throw new UnreadableEventException("the record lacks the CloudEvents attributes of an assessment event"
+                            + " (ce_type jp.anzen.assessment.*, ce_streamid, ce_streamversion)");
                 }
                 int last = batch.applied.getOrDefault(event.streamId(), 0);
                 if (event.streamVersion() <= last) {
@@ -70,21 +71,55 @@ public class Projector {
                     continue;
                 }
                 batch.apply(event, record.value());
-                int next = event.streamVersion() + 1;
-                for (HeldEvents.Held held; (held = batch.held.release(c, event.streamId(), next)) != null; next++) {
-                    batch.apply(held.headers(), held.payload());
-                }
-                int released = next - event.streamVersion() - 1;
-                if (released > 0) {
-                    LOG.infof("Applied %d held-back events of %s after version %d arrived", released, event.streamId(),
-                            event.streamVersion());
-                }
+                batch.releaseHeldAfter(event);
             }
-            batch.writes.flush(); // answers refer to the assessments opened in the batch
-            batch.answers.flush(c);
+            batch.flush();
         }
         saveApplied(c, batch.advanced);
         return batch.changed;
+    }
+
+    /**
+     * Moves the event's stream past an event that could not be applied (it was dead-lettered), so that the stream's
+     * later events are projected, and applies the ones held back for it. Nothing else changes: the event stays in the
+     * dead-letter list until it is replayed. An event applied before, or ahead of a gap, changes nothing.
+     */
+    public void passOver(Connection c, CloudEventHeaders event) throws Exception {
+        if (event.streamId() == null || event.streamVersion() == null) {
+            return;
+        }
+        Batch batch = new Batch(c, appliedVersions(c, List.of(event)), HeldEvents.of(c, List.of(event)));
+        try (batch.writes) {
+            if (event.streamVersion() != batch.applied.getOrDefault(event.streamId(), 0) + 1) {
+                return;
+            }
+            batch.advance(event);
+            batch.releaseHeldAfter(event);
+            batch.flush();
+        }
+        saveApplied(c, batch.advanced);
+    }
+
+    /**
+     * Applies a dead-lettered event again. Its stream was moved past it when it failed, so it is applied at its place in
+     * the history (an answer between the ones recorded before and after it) rather than as the stream's next event; an
+     * event whose stream never got past it (it came ahead of a gap) takes the ordinary path.
+     */
+    public void replayAssessmentEvent(Connection c, ConsumerRecord<String, String> record) throws Exception {
+        CloudEventHeaders event = CloudEventHeaders.of(record);
+        if (event.streamId() == null || event.streamVersion() == null || event.type() == null) {
+            throw new UnreadableEventException("the record lacks the CloudEvents attributes of an assessment event");
+        }
+        Map<String, Integer> applied = appliedVersions(c, List.of(event));
+        if (event.streamVersion() > applied.getOrDefault(event.streamId(), 0)) {
+            applyAssessmentEvents(c, List.of(record));
+            return;
+        }
+        Batch batch = new Batch(c, applied, HeldEvents.none(), new AnswerRows(true));
+        try (batch.writes) {
+            batch.apply(event, record.value());
+            batch.flush();
+        }
     }
 
     /** What one batch has applied so far, and the writes it has yet to send. */
@@ -94,21 +129,52 @@ public class Projector {
         final Map<String, Integer> applied;
         final HeldEvents held;
         final Map<String, Integer> advanced = new HashMap<>();
-        final AnswerRows answers = new AnswerRows();
+        final AnswerRows answers;
         final Writes writes;
         int changed;
 
         Batch(Connection c, Map<String, Integer> applied, HeldEvents held) {
+            this(c, applied, held, new AnswerRows(false));
+        }
+
+        Batch(Connection c, Map<String, Integer> applied, HeldEvents held, AnswerRows answers) {
             this.c = c;
             this.applied = applied;
             this.held = held;
+            this.answers = answers;
             this.writes = new Writes(c);
+        }
+
+        /** Applies the events held back for the ones after this event, in their order. */
+        void releaseHeldAfter(CloudEventHeaders event) throws Exception {
+            int next = event.streamVersion() + 1;
+            for (HeldEvents.Held h; (h = held.release(c, event.streamId(), next)) != null; next++) {
+                apply(h.headers(), h.payload());
+            }
+            int released = next - event.streamVersion() - 1;
+            if (released > 0) {
+                LOG.infof("Applied %d held-back events of %s after version %d", released, event.streamId(),
+                        event.streamVersion());
+            }
+        }
+
+        void flush() throws SQLException {
+            writes.flush(); // answers refer to the assessments opened in the batch
+            answers.flush(c);
+        }
+
+        void advance(CloudEventHeaders event) {
+            applied.put(event.streamId(), event.streamVersion());
+            advanced.put(event.streamId(), event.streamVersion());
         }
 
         /** The stream's next event. */
         void apply(CloudEventHeaders event, String body) throws Exception {
-            String type = event.type().substring(ASSESSMENT_PREFIX.length(), event.type().lastIndexOf(".v"));
+            String type = AssessmentEventTypes.known(event.type());
             JsonNode payload = json.readTree(body);
+            if (payload == null || !payload.isObject()) {
+                throw new UnreadableEventException("the payload is not a JSON object");
+            }
             if (AnswerEvents.RECORDED.equals(type)) {
                 answers.add(payload, event.time(), event.id());
             } else {
@@ -125,8 +191,7 @@ public class Projector {
                     AnswerEvents.apply(writes, type, payload, event.time());
                 }
             }
-            applied.put(event.streamId(), event.streamVersion());
-            advanced.put(event.streamId(), event.streamVersion());
+            advance(event);
             changed++;
         }
     }
@@ -134,13 +199,19 @@ public class Projector {
     /** Applies one {@code catalogue-events} record; published versions never change, so a redelivery is ignored. */
     public boolean applyCatalogueEvent(Connection c, ConsumerRecord<String, String> record) throws Exception {
         String type = CloudEventHeaders.of(record).type();
-        if (PROFILE_PUBLISHED.equals(type)) {
-            return ServiceProfiles.insert(c, json.readTree(record.value()));
-        }
-        if (!VERSION_PUBLISHED.equals(type)) {
+        if (IGNORED_CATALOGUE_TYPES.contains(type)) {
             return false;
         }
+        if (!PROFILE_PUBLISHED.equals(type) && !VERSION_PUBLISHED.equals(type)) {
+            throw new UnreadableEventException("event type '" + type + "' is not one this reader knows (jp.anzen.catalogue.*.v1)");
+        }
         JsonNode event = json.readTree(record.value());
+        if (event == null || !event.isObject()) {
+            throw new UnreadableEventException("the payload is not a JSON object");
+        }
+        if (PROFILE_PUBLISHED.equals(type)) {
+            return ServiceProfiles.insert(c, event);
+        }
         if (!insertVersion(c, event)) {
             return false;
         }

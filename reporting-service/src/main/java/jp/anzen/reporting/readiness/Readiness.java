@@ -3,12 +3,17 @@ package jp.anzen.reporting.readiness;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jp.anzen.reporting.deadletter.Staleness;
+
 /**
  * A facility's readiness for one fiscal year as of an instant: the vendors under contract then, and one
- * entry per form it answers (its own form and each vendor's).
+ * entry per form it answers (its own form and each vendor's); {@code stale} when events of the facility could not be
+ * projected (dead-lettered), so that the figures may miss them.
  */
 public record Readiness(String facilityCode, String name, String kind, Integer fiscalYear, Instant asOf,
-        List<String> vendors, List<Form> forms) {
+        List<String> vendors, List<Form> forms, @JsonInclude(JsonInclude.Include.NON_NULL) Staleness.Stale stale) {
 
     /** One form (the institution or pharmacy form, or a vendor's form). */
     public record Form(String assessmentId, String frameworkId, String version, String titleJa, String titleEn,

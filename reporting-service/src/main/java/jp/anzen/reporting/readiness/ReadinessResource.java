@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
+import jp.anzen.reporting.deadletter.Staleness;
 import jp.anzen.reporting.problem.NotVisibleException;
 
 @Path("/api/reports/facilities/{code}/readiness")
@@ -27,10 +28,12 @@ public class ReadinessResource {
 
     private final ReadinessQueries queries;
     private final Reader reader;
+    private final Staleness staleness;
 
-    public ReadinessResource(ReadinessQueries queries, Reader reader) {
+    public ReadinessResource(ReadinessQueries queries, Reader reader, Staleness staleness) {
         this.queries = queries;
         this.reader = reader;
+        this.staleness = staleness;
     }
 
     @GET
@@ -43,6 +46,7 @@ public class ReadinessResource {
                 .orElseThrow(() -> new NotVisibleException("No facility " + code + " is visible to you as of " + asOf));
         return new Readiness(code, facility.name(), facility.kind(), fiscalYear, asOf, List.copyOf(facility.scope().vendors()),
                 queries.forms(code, facility.kind(), fiscalYear, asOf).stream()
-                        .filter(form -> reader.mayReadForm(facility.scope(), form.vendorId())).toList());
+                        .filter(form -> reader.mayReadForm(facility.scope(), form.vendorId())).toList(),
+                staleness.of(code).orElse(null));
     }
 }

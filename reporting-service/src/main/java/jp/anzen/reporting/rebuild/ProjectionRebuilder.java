@@ -29,7 +29,9 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import jp.anzen.reporting.projection.ProjectionLock;
+import jp.anzen.reporting.projection.DeadLetterTopic;
 import jp.anzen.reporting.projection.Projector;
+import jp.anzen.reporting.projection.Quarantine;
 import jp.anzen.reporting.projection.TableStatistics;
 
 /**
@@ -45,21 +47,26 @@ public class ProjectionRebuilder {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
     static final String SCHEMA = "projection_rebuild";
     /** Tables the migrations create that are not projections: a rebuild leaves the live ones where they are. */
-    static final Set<String> SERVICE_STATE = Set.of("flyway_schema_history", "export_job", "rebuild_run");
+    static final Set<String> SERVICE_STATE = Set.of("flyway_schema_history", "export_job", "rebuild_run", "dead_letter");
     private static final String RETIRED = "projection_retired";
     private static final String CATALOGUE = "catalogue-events";
     private static final String ASSESSMENT = "assessment-events";
 
     private final AgroalDataSource dataSource;
     private final Projector projector;
+    private final Quarantine quarantine;
+    private final DeadLetterTopic deadLetterTopic;
     private final String bootstrapServers;
     private final RebuildRuns runs;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
 
-    public ProjectionRebuilder(AgroalDataSource dataSource, Projector projector, RebuildRuns runs,
+    public ProjectionRebuilder(AgroalDataSource dataSource, Projector projector, Quarantine quarantine,
+            DeadLetterTopic deadLetterTopic, RebuildRuns runs,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.projector = projector;
+        this.quarantine = quarantine;
+        this.deadLetterTopic = deadLetterTopic;
         this.runs = runs;
         this.bootstrapServers = bootstrapServers;
     }
@@ -94,6 +101,7 @@ public class ProjectionRebuilder {
             consumer.seekToBeginning(partitions);
             long[] counts = new long[2];
             TableStatistics statistics = new TableStatistics(SCHEMA, Duration.ofMillis(250));
+            DeadInRebuild dead = new DeadInRebuild(claim.started().id());
             try (Connection c = dataSource.getConnection()) {
                 boolean autoCommit = c.getAutoCommit();
                 try {
@@ -106,15 +114,19 @@ public class ProjectionRebuilder {
                     List<TopicPartition> assessments = partitions.stream().filter(p -> p.topic().equals(ASSESSMENT)).toList();
                     consumer.pause(assessments);
                     readTo(consumer, consumer.endOffsets(partitions.stream().filter(p -> p.topic().equals(CATALOGUE)).toList()),
-                            c, counts, true, statistics, claim);
+                            c, counts, true, statistics, claim, dead);
                     consumer.resume(assessments);
                     // the bulk, in a transaction per poll, while the live projection carries on
-                    readTo(consumer, consumer.endOffsets(partitions), c, counts, true, statistics, claim);
+                    readTo(consumer, consumer.endOffsets(partitions), c, counts, true, statistics, claim, dead);
                     // the switch: nothing else projects while the rest is applied and the tables change places
                     ProjectionLock.exclusive(c);
-                    readTo(consumer, consumer.endOffsets(partitions), c, counts, false, statistics, claim);
+                    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                    readTo(consumer, end, c, counts, false, statistics, claim, dead);
+                    dead.replayAgain(c, projector);
+                    dead.resolveApplied(c, end);
                     swap(c);
                     c.commit();
+                    dead.publishNew(deadLetterTopic);
                 } catch (Exception e) {
                     c.rollback();
                     throw e;
@@ -136,17 +148,20 @@ public class ProjectionRebuilder {
 
     /** Polls until every partition has reached its end offset, applying each poll (in its own commit, if asked). */
     private void readTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Connection c, long[] counts,
-            boolean commitEachPoll, TableStatistics statistics, RebuildRuns.Claim claim) throws Exception {
+            boolean commitEachPoll, TableStatistics statistics, RebuildRuns.Claim claim, DeadInRebuild dead) throws Exception {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             for (ConsumerRecord<String, String> record : records.records(CATALOGUE)) {
-                counts[1] += projector.applyCatalogueEvent(c, record) ? 1 : 0;
+                counts[1] += dead.count(quarantine.applyCatalogueEvent(c, record));
             }
-            counts[0] += projector.applyAssessmentEvents(c, records.records(ASSESSMENT));
+            List<ConsumerRecord<String, String>> assessments = new ArrayList<>();
+            records.records(ASSESSMENT).forEach(assessments::add);
+            counts[0] += dead.count(quarantine.applyAssessmentEvents(c, assessments));
             if (commitEachPoll) {
                 c.commit();
                 statistics.refreshIfGrown(c);
                 c.commit();
+                dead.publishNew(deadLetterTopic);
             }
             claim.progressed(counts[0], counts[1]);
         }

@@ -29,8 +29,10 @@ import jp.anzen.servers.process.Readiness;
  */
 public final class KafkaServer implements AutoCloseable {
 
-    /** The topics of ARCHITECTURE.md with their partitions; events are kept forever (retention -1). */
-    public static final Map<String, Integer> TOPICS = Map.of("catalogue-events", 3, "assessment-events", 6);
+    /** The topics of ARCHITECTURE.md with their partitions, and their dead-letter topics; all kept forever (retention -1). */
+    public static final Map<String, Integer> TOPICS = Map.of("catalogue-events", 3, "assessment-events", 6,
+            // events a projection could not apply, with the reason and where they were read (see the reporting service)
+            "catalogue-events.dlq", 1, "assessment-events.dlq", 1);
 
     private final ChildProcess process;
     private final int port;

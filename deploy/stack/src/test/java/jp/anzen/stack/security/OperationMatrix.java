@@ -41,6 +41,7 @@ final class OperationMatrix {
             Operation.of("GET", "/api/catalogue/mapping-sets/{id}", none()),
             Operation.of("GET", "/api/catalogue/mappings", none()),
             Operation.of("GET", "/api/catalogue/requirements/{requirementId}", none()),
+            Operation.of("GET", "/api/catalogue/schemas/anzen-catalogue-bundle-1", none()),
             Operation.of("GET", "/api/catalogue/service-profiles", none()),
             Operation.of("GET", "/api/catalogue/service-profiles/{id}/versions/{version}", none()),
             Operation.of("POST", "/api/catalogue/frameworks/{frameworkId}/versions/{version}/publish", CATALOGUE_WRITE),
@@ -72,6 +73,10 @@ final class OperationMatrix {
             // vendor pushes: only vendor systems (what a vendor may push for is checked apart)
             Operation.of("POST", "/api/vendor/answers", allBut(Caller.VENDOR, Caller.OTHER_VENDOR)).withBody(PUSH),
             // reports
+            Operation.of("GET", "/api/reports/admin/dead-letters", ONLY_ADMIN),
+            Operation.of("GET", "/api/reports/admin/dead-letters/{id}", ONLY_ADMIN),
+            Operation.of("POST", "/api/reports/admin/dead-letters/{id}/replay", ONLY_ADMIN),
+            Operation.of("POST", "/api/reports/admin/dead-letters/{id}/dismiss", ONLY_ADMIN).withBody("{\"note\":\"probe\"}"),
             Operation.of("POST", "/api/reports/admin/rebuilds", ONLY_ADMIN),
             Operation.of("GET", "/api/reports/admin/rebuilds/{id}", ONLY_ADMIN),
             Operation.of("GET", "/api/reports/exports/{exportId}", ONLY_ADMIN),

@@ -295,6 +295,7 @@ class SecurityIT {
                 .replace("/mapping-sets/{id}", "/mapping-sets/edition:mhlw-checklist-institution:2024--2025")
                 .replace("/service-profiles/{id}", "/service-profiles/example-cloud-ehr")
                 .replace("/rebuilds/{id}", "/rebuilds/" + UUID.randomUUID())
+                .replace("/dead-letters/{id}", "/dead-letters/" + UUID.randomUUID())
                 .replace("{frameworkId}", "mhlw-checklist-institution").replace("{version}", "2025")
                 .replace("{requirementId}", "mhlw-checklist-institution:2025:1-1")
                 .replace("{code}", OTHER).replace("{assessmentId}", otherAssessment).replace("{round}", "1")
