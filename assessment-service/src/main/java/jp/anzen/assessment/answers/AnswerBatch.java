@@ -71,6 +71,8 @@ public record AnswerBatch(List<AnswerInput> answers) {
             LocalDate confirmedOn = date(errors, at + "/confirmedOn", a.confirmedOn(), true);
             if (confirmedOn != null && confirmedOn.isAfter(today)) {
                 errors.add(at + "/confirmedOn", "lies in the future (today in Japan is " + today + ")");
+            } else if (confirmedOn != null && confirmedOn.isBefore(AnswerDates.EARLIEST)) {
+                errors.add(at + "/confirmedOn", "lies before " + AnswerDates.EARLIEST + ", earlier than any confirmation could be");
             }
             LocalDate targetDate = date(errors, at + "/targetDate", a.targetDate(), "no".equals(a.value()));
             if (targetDate != null && !"no".equals(a.value())) {
@@ -78,6 +80,9 @@ public record AnswerBatch(List<AnswerInput> answers) {
             } else if (targetDate != null && !FiscalYear.contains(assessment.fiscalYear(), targetDate)) {
                 errors.add(at + "/targetDate", "must lie in fiscal year " + assessment.fiscalYear() + " ("
                         + FiscalYear.start(assessment.fiscalYear()) + " to " + FiscalYear.end(assessment.fiscalYear()) + ")");
+            }
+            if (a.requirementId() != null && a.requirementId().length() > AnswerDates.MAX_ID) {
+                errors.add(at + "/requirementId", "at most " + AnswerDates.MAX_ID + " characters");
             }
             if (a.note() != null && a.note().length() > 2000) {
                 errors.add(at + "/note", "at most 2000 characters");
@@ -113,6 +118,11 @@ public record AnswerBatch(List<AnswerInput> answers) {
                 errors.add(here + "/sha256", "the document's SHA-256 as 64 hexadecimal digits");
             }
             LocalDate expires = date(errors, here + "/expiresOn", e.expiresOn(), false);
+            LocalDate horizon = AnswerDates.expiryHorizon(FiscalYear.todayInJapan());
+            if (expires != null && (expires.isBefore(AnswerDates.EARLIEST) || expires.isAfter(horizon))) {
+                errors.add(here + "/expiresOn", "must lie between " + AnswerDates.EARLIEST + " and " + horizon
+                        + " (" + AnswerDates.EXPIRY_YEARS + " years from today)");
+            }
             evidence.add(new AnswerRecorded.Evidence(e.uri(), e.sha256() == null ? null : e.sha256().toLowerCase(java.util.Locale.ROOT),
                     expires));
         }
@@ -126,10 +136,14 @@ public record AnswerBatch(List<AnswerInput> answers) {
             }
             return null;
         }
+        if (!AnswerDates.SHAPE.matcher(value).matches()) {
+            errors.add(pointer, "is not a date of the form YYYY-MM-DD");
+            return null;
+        }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(pointer, "'" + value + "' is not a date (YYYY-MM-DD)");
+            errors.add(pointer, "'" + value + "' is not a date of the calendar (YYYY-MM-DD)");
             return null;
         }
     }

@@ -50,6 +50,8 @@ public class FacilityResource {
     }
 
     static final int MAX_PAGE = 500;
+    /** Far past any listing's end, and small enough that page x size is an int (it was negative for 2147483647). */
+    static final int LAST_PAGE = 100_000;
 
     private final Facilities facilities;
     private final FacilityAccess access;
@@ -69,7 +71,7 @@ public class FacilityResource {
     @GET
     @Operation(summary = "The facilities you may see, filtered by network and prefecture, by code, a page at a time")
     public Page<FacilityDirectory.Entry> list(@QueryParam("network") String network, @QueryParam("prefecture") String prefecture,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000"))
             String pageParameter,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "500")) String sizeParameter) {
@@ -87,7 +89,7 @@ public class FacilityResource {
     @Path("/{code}/history")
     @Operation(summary = "The facility's audit trail: every event of all its streams, in commit order, a page at a time")
     public Page<HistoryEntry> history(@PathParam("code") String code,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000"))
             String pageParameter,
             @QueryParam("size") @DefaultValue("100") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "500")) String sizeParameter) {
@@ -113,7 +115,17 @@ public class FacilityResource {
             throw new ForbiddenException("You may register only your own facility, or members of your own network"
                     + " (give its networkId)");
         }
-        Facility facility = facilities.register(request, caller.actor());
+        Facility facility;
+        try {
+            facility = facilities.register(request, caller.actor());
+        } catch (FacilityExistsException e) {
+            if (facilities.find(request.code()).filter(access::canRead).isEmpty()) {
+                // "already registered" would tell a caller who may not see the facility that it exists
+                throw new ForbiddenException("You cannot register facility " + request.code() + ". Its manager or an"
+                        + " administrator can; the manager can then make it a member of your network.");
+            }
+            throw e;
+        }
         return Response.created(URI.create("/api/facilities/" + facility.code())).tag(String.valueOf(facility.version()))
                 .entity(facility).build();
     }
@@ -133,8 +145,8 @@ public class FacilityResource {
 
     private static int page(String parameter, Errors errors) {
         Integer page = integer(parameter);
-        if (page == null || page < 0) {
-            errors.add("page", "a whole number, 0 or more");
+        if (page == null || page < 0 || page > LAST_PAGE) {
+            errors.add("page", "a whole number from 0 to " + LAST_PAGE);
             return 0;
         }
         return page;
@@ -151,7 +163,7 @@ public class FacilityResource {
 
     private static Integer integer(String parameter) {
         try {
-            return Integer.valueOf(parameter.strip());
+            return parameter.strip().matches("[+-]?[0-9]{1,9}") ? Integer.valueOf(parameter.strip()) : null;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -106,8 +106,13 @@ public class RelationshipResource {
     @Operation(summary = "Declare the published service profiles the facility uses (replaces the list)")
     public Facility declareServices(@PathParam("code") String code, DeclaredServices body) {
         Facility facility = managed(code);
-        List<Facility.ServiceUse> services = body == null || body.services() == null ? List.of() : body.services();
         Errors errors = new Errors();
+        if (body == null || body.services() == null) {
+            // an empty body must not wipe the list: clearing it takes an explicit []
+            errors.add("/services", "is required: the whole list of services the facility uses, [] for none");
+            errors.throwIfAny("The services");
+        }
+        List<Facility.ServiceUse> services = body.services();
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < services.size(); i++) {
             var use = services.get(i);

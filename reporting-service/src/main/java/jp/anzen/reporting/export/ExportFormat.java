@@ -29,10 +29,29 @@ public enum ExportFormat {
         return mediaType;
     }
 
-    /** A Content-Disposition value that names the download, e.g. {@code anzen-network-net-1-FY2025.xlsx}. */
+    /**
+     * The Content-Disposition of a download ({@code anzen-network-net-1-FY2025.xlsx}). A name of letters, digits, dots,
+     * dashes and underscores goes as it is; any other goes as RFC 6266 says: UTF-8 percent-encoded in {@code filename*},
+     * with a plain stand-in for old clients, so that no character of an id can end or extend the header.
+     */
     public String attachment(String basename) {
-        return "attachment; filename=\"" + basename + "." + extension + "\"";
+        String name = basename + "." + extension;
+        if (SAFE_NAME.matcher(name).matches()) {
+            return "attachment; filename=\"" + name + "\"";
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || ".-_".indexOf(c) >= 0)) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"; filename*=UTF-8''" + encoded;
     }
+
+    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 
     /** JSON when absent; otherwise one of {@code offered}, or a problem that lists them. */
     public static ExportFormat parse(String parameter, ExportFormat... offered) {

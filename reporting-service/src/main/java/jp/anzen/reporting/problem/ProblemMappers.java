@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import jp.anzen.reporting.http.JsonErrors;
+import jp.anzen.reporting.http.RequestParameters;
+import jp.anzen.reporting.http.StrictUtf8;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -43,6 +47,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return Problem.of("invalid-request", "Invalid request", Status.BAD_REQUEST, e.pointer() + ": " + e.getMessage())
+                .withErrors(java.util.List.of(new Problem.FieldError(e.pointer(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unprocessable(UnprocessableException e) {
+        return new Problem("urn:anzen:problem:" + e.kind(), "Cannot be done as things stand", 422, e.getMessage(),
+                java.util.List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response notVisible(NotVisibleException e) {
         return Problem.of("not-found", "Not found", Status.NOT_FOUND, e.getMessage()).toResponse();
     }
@@ -60,10 +76,37 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /** A value of the wrong type or form, named by its place in the body (the framework's own mapper answers bare). */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String pointer = JsonErrors.pointer(e);
+        String detail = JsonErrors.detail(e);
+        return Problem.of("invalid-request", "Invalid request", Status.BAD_REQUEST,
+                (pointer.isEmpty() ? "The body" : pointer) + ": " + detail + "; nothing was stored.")
+                .withErrors(java.util.List.of(new Problem.FieldError(pointer, detail))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedUtf8(StrictUtf8.MalformedUtf8Exception e) {
+        return Problem.of("malformed-encoding", "Malformed encoding", Status.BAD_REQUEST, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unusableParameter(RequestParameters.InvalidParameterValueException e) {
+        return Problem.of("invalid-parameter", "Invalid parameter", Status.BAD_REQUEST,
+                "Parameter " + e.parameter() + ": " + e.getMessage())
+                .withErrors(java.util.List.of(new Problem.FieldError(e.parameter(), e.getMessage()))).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
         return Problem.of("malformed-json", "Malformed JSON", Status.BAD_REQUEST,
-                "The request body is not valid JSON for this operation: " + e.getOriginalMessage()).toResponse();
+                "The request body is not valid JSON: " + JsonErrors.syntax(e) + "; nothing was stored.").toResponse();
     }
 
     @ServerExceptionMapper
@@ -81,6 +124,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // the JSON reader wraps some of Jackson's errors: they are answered as Jackson's own
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            return unreadableJson(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException syntax) {
+            return badJson(syntax);
+        }
         Status status = Status.fromStatusCode(e.getResponse().getStatus());
         if (status == null || status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             return unexpected(e);

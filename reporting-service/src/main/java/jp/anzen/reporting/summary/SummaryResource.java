@@ -42,6 +42,8 @@ import jp.anzen.reporting.readiness.FiscalYearParameter;
 @SecurityRequirement(name = "SecurityScheme")
 public class SummaryResource {
 
+    /** A network id as the assessment service accepts them. */
+    private static final java.util.regex.Pattern NETWORK_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final String OVERDUE_LIMIT = "How many overdue answers the JSON lists, the oldest first (default "
             + OverdueLimit.DEFAULT + ", at most " + OverdueLimit.MAX + "); overdueTotal counts them all, and the Excel"
             + " workbook lists them all";
@@ -65,7 +67,7 @@ public class SummaryResource {
     public Response network(@PathParam("networkId") String networkId, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("asOf") String asOf, @QueryParam("format") String format,
             @Parameter(description = OVERDUE_LIMIT) @QueryParam("overdueLimit") String overdueLimit) {
-        if (!reader.mayReadNetwork(networkId)) {
+        if (!NETWORK_ID.matcher(networkId).matches() || !reader.mayReadNetwork(networkId)) {
             throw new NotVisibleException("No network " + networkId + " is visible to you");
         }
         return respond(SummaryQueries.Scope.NETWORK, networkId, fiscalYear, asOf, format, overdueLimit);
@@ -90,7 +92,7 @@ public class SummaryResource {
     @Operation(summary = "Start a long Excel export of a network's summary; follow it at the Location (202)")
     public Response exportNetwork(@PathParam("networkId") String networkId, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("asOf") String asOf) {
-        if (!reader.mayReadNetwork(networkId)) {
+        if (!NETWORK_ID.matcher(networkId).matches() || !reader.mayReadNetwork(networkId)) {
             throw new NotVisibleException("No network " + networkId + " is visible to you");
         }
         return startExport(SummaryQueries.Scope.NETWORK, networkId, fiscalYear, asOf);
