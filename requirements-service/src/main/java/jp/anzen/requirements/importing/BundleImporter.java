@@ -3,6 +3,8 @@ package jp.anzen.requirements.importing;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -25,7 +27,29 @@ public class BundleImporter {
 
     /** Parses a bundle in YAML (a superset of JSON) or JSON. */
     public static VersionBundle parse(byte[] content, boolean yaml) {
-        return BundleReader.as(BundleReader.tree(content, yaml), VersionBundle.class);
+        return read(BundleReader.tree(content, yaml));
+    }
+
+    /**
+     * A bundle's tree, checked against the published schema of its format before it is read. When it breaks the schema,
+     * the rules the schema cannot say are checked too where the bundle can still be read, so that an editor sees every
+     * error in one answer.
+     */
+    public static VersionBundle read(JsonNode tree) {
+        List<BundleError> errors = new ArrayList<>(BundleSchema.check(tree));
+        if (!errors.isEmpty()) {
+            try {
+                BundleValidator.validate(BundleReader.as(tree, VersionBundle.class)).stream()
+                        .filter(e -> errors.stream().noneMatch(known -> known.pointer().equals(e.pointer())))
+                        .forEach(errors::add);
+            } catch (InvalidBundleException unreadable) {
+                // the schema's errors say why
+            }
+            throw new InvalidBundleException("The bundle does not fit the format " + VersionBundle.FORMAT + " ("
+                    + errors.size() + " error(s); its schema is served at /api/catalogue/schemas/anzen-catalogue-bundle-1);"
+                    + " nothing was imported", errors);
+        }
+        return BundleReader.as(tree, VersionBundle.class);
     }
 
     @Transactional

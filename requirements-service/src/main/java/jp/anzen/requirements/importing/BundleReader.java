@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import jp.anzen.requirements.http.JsonErrors;
+import jp.anzen.requirements.http.StrictJson;
+
 /**
  * Reads import documents (YAML or JSON, snake_case keys) and reports what cannot be read at its place: a
  * syntax error by line and column, a misplaced or mistyped field by its path.
@@ -36,7 +39,7 @@ public final class BundleReader {
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "/" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new InvalidBundleException("The document cannot be read", List.of(new BundleError(where, e.getOriginalMessage())));
+            throw new InvalidBundleException("The document cannot be read", List.of(new BundleError(where, JsonErrors.syntax(e))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -50,14 +53,17 @@ public final class BundleReader {
                     ? "/" + String.join("/", mapping.getPath().stream()
                             .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex())).toList())
                     : "/";
+            // in the bundle's terms: never a Java class or exception name
             String detail = e instanceof PropertyBindingException binding
                     ? "unknown field '" + binding.getPropertyName() + "'; known: " + binding.getKnownPropertyIds()
-                    : e.getOriginalMessage();
+                    : e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping ? JsonErrors.detail(mapping)
+                    : JsonErrors.syntax(e);
             throw new InvalidBundleException("The document does not fit its format", List.of(new BundleError(pointer, detail)));
         }
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
+        new StrictJson().customize(mapper); // the same rules as a JSON request body
         return mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .registerModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -20,6 +20,12 @@ public final class BundleValidator {
     public static final Set<String> WORDING = Set.of("official", "truncated", "not-seen", "derived");
     private static final String ID_PART = "[a-z0-9][a-z0-9-]*";
     public static final String KEY = "[A-Za-z0-9][A-Za-z0-9.-]*";
+    /** The same bounds as the published schema (schemas/anzen-catalogue-bundle-1.schema.json). */
+    static final int MAX_KEY = 100;
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_URL = 2000;
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     private BundleValidator() {
     }
@@ -42,9 +48,11 @@ public final class BundleValidator {
         if (bundle.version() == null) {
             errors.add(new BundleError("/version", "is missing"));
         } else {
-            pattern(errors, "/version/version", bundle.version().version(), "[0-9A-Za-z][0-9A-Za-z.-]*");
+            pattern(errors, "/version/version", bundle.version().version(), "[0-9A-Za-z][0-9A-Za-z.-]{0,39}");
             text(errors, "/version/title_ja", bundle.version().titleJa());
             text(errors, "/version/title_en", bundle.version().titleEn());
+            year(errors, "/version/fiscal_year", bundle.version().fiscalYear());
+            urls(errors, "/version/source_urls", bundle.version().sourceUrls());
         }
         List<RequirementPart> requirements = bundle.requirements() == null ? List.of() : bundle.requirements();
         if (requirements.isEmpty()) {
@@ -63,6 +71,14 @@ public final class BundleValidator {
             }
             oneOf(errors, at + "/kind", r.kind(), KINDS, true);
             text(errors, at + "/text_ja", r.textJa());
+            if (r.parent() != null && r.parent().length() > MAX_KEY) {
+                errors.add(new BundleError(at + "/parent", "at most " + MAX_KEY + " characters"));
+            }
+            year(errors, at + "/required_from", r.requiredFrom());
+            if (r.deadline() != null && (r.deadline().getYear() < FIRST_YEAR || r.deadline().getYear() > LAST_YEAR)) {
+                errors.add(new BundleError(at + "/deadline", "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR));
+            }
+            urls(errors, at + "/source_urls", r.sourceUrls());
             oneOf(errors, at + "/target", r.target(), TARGETS, false);
             oneOf(errors, at + "/obligation", r.obligation(), OBLIGATIONS, false);
             oneOf(errors, at + "/confidence", r.confidence(), CONFIDENCE, true);
@@ -89,15 +105,42 @@ public final class BundleValidator {
     private static void text(List<BundleError> errors, String pointer, String value) {
         if (value == null || value.isBlank()) {
             errors.add(new BundleError(pointer, "is required and must not be blank"));
+        } else if (value.length() > MAX_TEXT) {
+            errors.add(new BundleError(pointer, "at most " + MAX_TEXT + " characters"));
+        }
+    }
+
+    private static void year(List<BundleError> errors, String pointer, Integer year) {
+        if (year != null && (year < FIRST_YEAR || year > LAST_YEAR)) {
+            errors.add(new BundleError(pointer, "a year from " + FIRST_YEAR + " to " + LAST_YEAR));
+        }
+    }
+
+    /** Source links: each an http(s) or urn: URI of at most 2000 characters. */
+    public static void urls(List<BundleError> errors, String pointer, List<String> urls) {
+        if (urls == null) {
+            return;
+        }
+        for (int i = 0; i < urls.size(); i++) {
+            String url = urls.get(i);
+            if (url == null || url.length() > MAX_URL || !url.matches("(https?://|urn:)\\S+")) {
+                errors.add(new BundleError(pointer + "/" + i, "an http(s) or urn: URI of at most " + MAX_URL + " characters"));
+            }
         }
     }
 
     private static boolean pattern(List<BundleError> errors, String pointer, String value, String regex) {
-        if (value == null || !value.matches(regex)) {
-            errors.add(new BundleError(pointer, value == null ? "is required" : "'" + value + "' must match " + regex));
+        if (value == null || value.length() > MAX_KEY || !value.matches(regex)) {
+            errors.add(new BundleError(pointer, value == null ? "is required"
+                    : "'" + shown(value) + "' must match " + regex + " (at most " + MAX_KEY + " characters)"));
             return false;
         }
         return true;
+    }
+
+    /** A value as an error may repeat it: the start of a long one. */
+    private static String shown(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "…" : value;
     }
 
     private static void oneOf(List<BundleError> errors, String pointer, String value, Set<String> allowed, boolean required) {
@@ -106,7 +149,7 @@ public final class BundleValidator {
                 errors.add(new BundleError(pointer, "is required; one of " + new java.util.TreeSet<>(allowed)));
             }
         } else if (!allowed.contains(value)) {
-            errors.add(new BundleError(pointer, "unknown value '" + value + "'; one of " + new java.util.TreeSet<>(allowed)));
+            errors.add(new BundleError(pointer, "unknown value '" + shown(value) + "'; one of " + new java.util.TreeSet<>(allowed)));
         }
     }
 }

@@ -37,7 +37,7 @@ public class Imports {
         }
         String format = document.path("format").asText("");
         return switch (format) {
-            case VersionBundle.FORMAT -> version(BundleReader.as(document, VersionBundle.class));
+            case VersionBundle.FORMAT -> version(BundleImporter.read(document));
             case MappingSetBundle.FORMAT -> {
                 var set = mappingSets.importDraft(BundleReader.as(document, MappingSetBundle.class));
                 yield new Imported("mapping-set", set.id(), "draft", "/api/catalogue/mapping-sets/" + set.id(),

@@ -40,17 +40,21 @@ public class ServiceProfiles {
         if (!ServiceProfileBundle.FORMAT.equals(bundle.format())) {
             errors.add(new BundleError("/format", "must be " + ServiceProfileBundle.FORMAT));
         }
-        if (bundle.id() == null || !bundle.id().matches("[a-z0-9][a-z0-9-]*")) {
-            errors.add(new BundleError("/id", "lower-case letters, digits and dashes"));
+        if (bundle.id() == null || !bundle.id().matches("[a-z0-9][a-z0-9-]{0,99}")) {
+            errors.add(new BundleError("/id", "lower-case letters, digits and dashes, at most 100"));
         }
-        if (bundle.version() == null || !bundle.version().matches(BundleValidator.KEY)) {
-            errors.add(new BundleError("/version", "is required, e.g. '1'"));
+        if (bundle.version() == null || !bundle.version().matches(BundleValidator.KEY) || bundle.version().length() > 40) {
+            errors.add(new BundleError("/version", "is required, e.g. '1' (at most 40 characters)"));
         }
         for (var field : List.of(new String[] { "/provider", bundle.provider() }, new String[] { "/service", bundle.service() })) {
-            if (field[1] == null || field[1].isBlank()) {
-                errors.add(new BundleError(field[0], "is required"));
+            if (field[1] == null || field[1].isBlank() || field[1].length() > 500) {
+                errors.add(new BundleError(field[0], "is required, at most 500 characters"));
             }
         }
+        if (bundle.notes() != null && bundle.notes().length() > 10_000) {
+            errors.add(new BundleError("/notes", "at most 10000 characters"));
+        }
+        BundleValidator.urls(errors, "/source_urls", bundle.sourceUrls());
         if (bundle.example() == null) {
             errors.add(new BundleError("/example", "say true for an illustration, false for a provider's real declaration"));
         }
@@ -73,6 +77,13 @@ public class ServiceProfiles {
         for (int i = 0; i < coverage.size(); i++) {
             var entry = coverage.get(i);
             String at = "/coverage/" + i;
+            if (entry == null) {
+                errors.add(new BundleError(at, "is empty: give requirement and responsibility"));
+                continue;
+            }
+            if (entry.note() != null && entry.note().length() > 2000) {
+                errors.add(new BundleError(at + "/note", "at most 2000 characters"));
+            }
             if (entry.requirement() == null || (known && !keys.contains(entry.requirement()))) {
                 errors.add(new BundleError(at + "/requirement", "no requirement has the key '" + entry.requirement() + "'"));
             } else if (!seen.add(entry.requirement())) {
