@@ -122,6 +122,63 @@ class GatewayTest {
     }
 
     @Test
+    void a_refused_token_gets_a_request_id_and_an_access_line_like_any_request() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger access = java.util.logging.Logger.getLogger("jp.anzen.gateway.access");
+        access.addHandler(capture);
+        try {
+            String forged = token("demo-ops");
+            forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA" + forged.substring(forged.lastIndexOf('.') + 5);
+            for (String bad : java.util.List.of("not.a.token", forged)) {
+                given().auth().oauth2(bad).header("X-Request-Id", "refused-token-01").when().get("/api/catalogue/frameworks")
+                        .then().statusCode(401).contentType("application/problem+json")
+                        .header("X-Request-Id", "refused-token-01").header("X-Content-Type-Options", "nosniff");
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (lines.stream().filter(l -> l.contains("refused-token-01") && l.contains(" 401 ")).count() < 2
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(lines).filteredOn(l -> l.contains("refused-token-01") && l.contains(" 401 ")).hasSize(2);
+        } finally {
+            access.removeHandler(capture);
+        }
+        assertThat(EchoUpstream.RECEIVED).isEmpty();
+    }
+
+    @Test
+    void a_forged_signature_is_refused_locally_never_sent_to_keycloak_for_introspection() {
+        for (String setting : java.util.List.of("quarkus.oidc.token.allow-jwt-introspection",
+                "quarkus.oidc.token.allow-opaque-token-introspection")) {
+            assertThat(ConfigProvider.getConfig().getValue(setting, Boolean.class)).as(setting).isFalse();
+        }
+    }
+
+    @Test
+    void an_over_long_request_target_is_a_problem_with_the_usual_headers() {
+        given().auth().oauth2(token("demo-ops")).header("X-Request-Id", "long-uri-0001")
+                .queryParam("q", "x".repeat(20_000)).when().get("/api/catalogue/frameworks")
+                .then().statusCode(414).contentType("application/problem+json")
+                .body("type", equalTo("urn:anzen:problem:uri-too-long"))
+                .header("X-Request-Id", "long-uri-0001").header("X-Content-Type-Options", "nosniff");
+        assertThat(EchoUpstream.RECEIVED).isEmpty();
+    }
+
+    @Test
     void traversal_in_a_path_oversized_headers_and_bodies_are_problems_that_reach_no_service() throws Exception {
         String token = token("demo-ops");
         for (String path : java.util.List.of("/api/reports/facilities/..%2F..%2Fq%2Fhealth/readiness",

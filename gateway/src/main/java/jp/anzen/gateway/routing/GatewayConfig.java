@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Where each public path prefix goes, and how patient the proxy is with it. */
 @ConfigMapping(prefix = "anzen.gateway")
@@ -24,6 +25,14 @@ public interface GatewayConfig {
         long bodyBytes();
 
         int headerBytes();
+
+        /**
+         * The longest request target (path and query) proxied. Longer ones get a problem (414); HTTP's own limit
+         * ({@code quarkus.http.limits.max-initial-line-length}) stands far above it, so that only absurd request
+         * lines are refused bare, before any handler could answer.
+         */
+        @WithDefault("8192")
+        int uriBytes();
     }
 
     /** Requests per second and burst per client and subject; vendor systems have their own budget. */

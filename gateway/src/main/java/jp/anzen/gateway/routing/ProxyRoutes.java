@@ -1,5 +1,6 @@
 package jp.anzen.gateway.routing;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,12 @@ public class ProxyRoutes {
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        for (Route route : Route.all(config)) {
+        // before authentication: a request refused for its token has a request id and an access line too
+        List<Route> routes = Route.all(config);
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(ProxyRoutes::requestId)
+                .handler(ctx -> AccessLog.handle(ctx, routes.stream().filter(r -> ctx.request().path().startsWith(r.prefix()))
+                        .map(Route::service).findFirst().orElse("-")));
+        for (Route route : routes) {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setDefaultHost(route.upstream().getHost())
                     .setDefaultPort(route.upstream().getPort())
@@ -46,9 +52,7 @@ public class ProxyRoutes {
                     .setConnectTimeout(5_000)
                     .setIdleTimeout((int) config.upstreamTimeout().toSeconds()));
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(route.upstream().getPort(), route.upstream().getHost());
-            router.route(route.prefix() + "*").handler(ProxyRoutes::requestId)
-                    .handler(ctx -> AccessLog.handle(ctx, route.service()))
-                    .handler(ctx -> RequestHygiene.handle(ctx, config.limits()))
+            router.route(route.prefix() + "*").handler(ctx -> RequestHygiene.handle(ctx, config.limits()))
                     .handler(ProxyRoutes::requireToken).handler(rateLimiter::handle)
                     .handler(ProxyHandler.create(proxy));
         }

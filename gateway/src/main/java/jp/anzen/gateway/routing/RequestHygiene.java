@@ -42,6 +42,12 @@ final class RequestHygiene {
 
     static void handle(RoutingContext ctx, GatewayConfig.Limits limits) {
         HttpServerRequest request = ctx.request();
+        if (request.uri().length() > limits.uriBytes()) {
+            Problems.send(ctx, 414, "uri-too-long", "Request target too long",
+                    "The path and query take " + request.uri().length() + " characters; at most " + limits.uriBytes()
+                            + " are accepted. Send long filters in a body, or fewer of them.");
+            return;
+        }
         String rawPath = request.path();
         if (rawPath == null || UNSAFE_PATH.matcher(rawPath).find()) {
             Problems.send(ctx, 400, "invalid-path", "Invalid path",
