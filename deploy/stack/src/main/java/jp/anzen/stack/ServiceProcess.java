@@ -17,11 +17,15 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final ChildProcess process;
+    private final Path projectRoot;
+    private final Map<String, String> environment;
 
-    private ServiceProcess(String name, int port, ChildProcess process) {
+    private ServiceProcess(String name, int port, ChildProcess process, Path projectRoot, Map<String, String> environment) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.projectRoot = projectRoot;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts the service and waits until its readiness check (database, Kafka, upstreams) is UP. */
@@ -60,12 +64,25 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("QUARKUS_HTTP_HOST", Readiness.LOOPBACK);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         ChildProcess child = ChildProcess.start(name, command, projectRoot, environment, logDir.resolve(name + ".log"));
-        return new ServiceProcess(name, port, child);
+        return new ServiceProcess(name, port, child, projectRoot, env);
     }
 
     /** The exit code once the service has stopped by itself; empty while it still runs after {@code timeout}. */
     public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
         return process.awaitExit(timeout);
+    }
+
+    Path projectRoot() {
+        return projectRoot;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The settings it was started with (besides host and port). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     public String name() {

@@ -38,11 +38,13 @@ public final class Stack implements AutoCloseable {
     private final Servers servers;
     private final List<ServiceProcess> services;
     private final ServiceProcess gateway;
+    private final Path logs;
 
-    private Stack(Servers servers, List<ServiceProcess> services, ServiceProcess gateway) {
+    private Stack(Servers servers, List<ServiceProcess> services, ServiceProcess gateway, Path logs) {
         this.servers = servers;
-        this.services = services;
+        this.services = new ArrayList<>(services);
         this.gateway = gateway;
+        this.logs = logs;
     }
 
     public static Stack start(ProjectLayout layout, Path workDir, Ports ports, boolean persistent) {
@@ -73,7 +75,7 @@ public final class Stack implements AutoCloseable {
                     "ANZEN_GATEWAY_UPSTREAM_REQUIREMENTS", started.get(0).url(),
                     "ANZEN_GATEWAY_UPSTREAM_ASSESSMENT", started.get(1).url(),
                     "ANZEN_GATEWAY_UPSTREAM_REPORTING", started.get(2).url()), logs, SERVICE_START);
-            return new Stack(servers, started, gateway);
+            return new Stack(servers, started, gateway, logs);
         } catch (RuntimeException | java.io.IOException e) {
             started.forEach(ServiceProcess::close);
             servers.close();
@@ -100,6 +102,28 @@ public final class Stack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
+    }
+
+    /** Stops a service as an operator's restart or an upgrade does (its process ends; it is not killed). */
+    public void stop(String name) {
+        services.get(indexOf(name)).close();
+    }
+
+    /** Starts a stopped service again on the same port with the same settings, and waits until it is ready. */
+    public void start(String name) throws java.io.IOException {
+        int i = indexOf(name);
+        ServiceProcess old = services.get(i);
+        services.set(i, ServiceProcess.start(old.projectRoot(), name, old.port(), old.environment(), logs.resolve("restarted"),
+                SERVICE_START));
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no service " + name);
     }
 
     public String gatewayUrl() {

@@ -95,6 +95,40 @@ class SecurityIT {
         }
     }
 
+    /**
+     * The reporting service authorises from its projection, so a revoked network or vendor is refused there once the
+     * revocation is projected: measured here from the revocation's answer to the first refusal, bounded by 30 s.
+     */
+    @Test
+    void a_revoked_network_or_vendor_is_refused_by_the_reports_within_the_projection_lag() {
+        String code = "1310000094";
+        register(code, "13", "net-demo", Caller.ADMIN);
+        tokens.createUser(stack.servers().keycloak().adminPassword(), "sec-revoking-manager", "facility-manager",
+                Map.of("facility_codes", List.of(code)));
+        String manager = tokens.user("sec-revoking-manager");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"systems\":[\"電子カルテ\"]}")
+                .post(stack.gatewayUrl() + "/api/facilities/" + code + "/vendor-contracts/vendor-demo").then().statusCode(200);
+        String readiness = stack.gatewayUrl() + "/api/reports/facilities/" + code + "/readiness";
+        Eventually.answers(Duration.ofSeconds(60), () -> as(Caller.NETWORK).get(readiness), 200);
+        Eventually.answers(Duration.ofSeconds(60), () -> as(Caller.VENDOR).get(readiness), 200);
+
+        long network = untilRefused(() -> as(Caller.NETWORK).delete(stack.gatewayUrl() + "/api/facilities/" + code
+                + "/networks/net-demo").then().statusCode(204), Caller.NETWORK, readiness);
+        long contract = untilRefused(() -> given().auth().oauth2(manager).delete(stack.gatewayUrl() + "/api/facilities/" + code
+                + "/vendor-contracts/vendor-demo").then().statusCode(204), Caller.VENDOR, readiness);
+        System.out.printf("Revocation to refusal in the reports: network %d ms, vendor contract %d ms%n", network, contract);
+    }
+
+    /** Milliseconds from the revocation's answer until the caller is refused the report (404, as for any other). */
+    private static long untilRefused(Runnable revoke, Caller caller, String url) {
+        revoke.run();
+        long revoked = System.nanoTime();
+        while (as(caller).get(url).statusCode() != 404) {
+            assertThat(System.nanoTime() - revoked).as("refused within 30 s of the revocation").isLessThan(30_000_000_000L);
+        }
+        return (System.nanoTime() - revoked) / 1_000_000;
+    }
+
     @Test
     void the_matrix_names_exactly_the_operations_of_the_openapi_documents() throws Exception {
         JsonNode document = JSON.readTree(given().get(stack.gatewayUrl() + "/api-docs/openapi.json").then().statusCode(200)
