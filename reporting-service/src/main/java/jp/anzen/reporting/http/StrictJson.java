@@ -60,7 +60,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /** Text that every reader can hold. */
-    static final class HoldableString extends StringDeserializer {
+    public static final class HoldableString extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
@@ -73,7 +73,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             return value;
         }
 
-        static String problem(String value) {
+        public static String problem(String value) {
             if (value == null) {
                 return null;
             }

@@ -35,6 +35,11 @@ public final class BundleReader {
                 throw new InvalidBundleException("The document is empty or not an object",
                         List.of(new BundleError("/", "expected a YAML or JSON object")));
             }
+            List<BundleError> unholdable = new java.util.ArrayList<>();
+            unholdableText(tree, "", unholdable);
+            if (!unholdable.isEmpty()) {
+                throw new InvalidBundleException("The document holds text no reader can store", unholdable);
+            }
             return tree;
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
@@ -42,6 +47,29 @@ public final class BundleReader {
             throw new InvalidBundleException("The document cannot be read", List.of(new BundleError(where, JsonErrors.syntax(e))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A tree is read without the string rules of a request body; they are applied to it here, field by field. */
+    private static void unholdableText(JsonNode node, String at, List<BundleError> errors) {
+        if (node.isTextual()) {
+            String problem = StrictJson.HoldableString.problem(node.asText());
+            if (problem != null) {
+                errors.add(new BundleError(at.isEmpty() ? "/" : at, problem));
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                String key = at + "/" + f.getKey().replace("~", "~0").replace("/", "~1");
+                if (StrictJson.HoldableString.problem(f.getKey()) != null || f.getKey().length() > 200) {
+                    errors.add(new BundleError(at.isEmpty() ? "/" : at, "a field name no reader can hold"));
+                } else {
+                    unholdableText(f.getValue(), key, errors);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unholdableText(node.get(i), at + "/" + i, errors);
+            }
         }
     }
 

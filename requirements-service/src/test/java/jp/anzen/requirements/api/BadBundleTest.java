@@ -58,7 +58,8 @@ class BadBundleTest {
                 "/requirements/0/key");
         refusedAt(bundle("bad-version", "\"version\":\"" + "9".repeat(100_000) + "\",\"title_ja\":\"長い\"", ITEM), "/version/version");
         refusedAt(bundle("bad-type", VERSION, ITEM.replace("\"kind\":\"item\"", "\"kind\":7")), "/requirements/0/kind");
-        for (String framework : new String[] { "bad-fy", "bad-deadline", "bad-urls", "bad-key", "bad-type" }) {
+        refusedAt(bundle("bad-nul", VERSION, ITEM.replace("項目", "項\\u0000目")), "/requirements/0/text_ja");
+        for (String framework : new String[] { "bad-fy", "bad-deadline", "bad-urls", "bad-key", "bad-type", "bad-nul" }) {
             editor().when().get("/api/catalogue/frameworks/" + framework).then().statusCode(404);
         }
     }
