@@ -25,6 +25,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * number, where a boolean is) are refused rather than guessed at; no string may hold NUL or another control
  * character than tab and line breaks (PostgreSQL refuses NUL), nor a lone surrogate, nor more than
  * {@value #MAX_STRING} characters (each field has its own, smaller limit where the domain sets one).
+ * <p>
+ * The {@code http} package is the same in each service, which shares no code with another (ARCHITECTURE.md): change
+ * all three copies together.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {

@@ -49,7 +49,7 @@ public class DeadLetters {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     total = r.getLong("total");
-                    items.add(view(r));
+                    items.add(view(r, false));
                 }
             }
             if (items.isEmpty() && page > 0) {
@@ -66,7 +66,7 @@ public class DeadLetters {
                 PreparedStatement s = c.prepareStatement("SELECT * FROM dead_letter WHERE id = ?")) {
             s.setObject(1, id);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(view(r)) : Optional.empty();
+                return r.next() ? Optional.of(view(r, true)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the dead letter", e);
@@ -84,10 +84,11 @@ public class DeadLetters {
         }
     }
 
-    static DeadLetter view(ResultSet r) throws SQLException {
+    /** With {@code whole}, the record itself too (headers and payload): one dead letter, not a page of them. */
+    static DeadLetter view(ResultSet r, boolean whole) throws SQLException {
         var record = DeadLetterStore.reread(r);
-        List<DeadLetter.Header> headers = new ArrayList<>();
-        for (Header h : record.headers()) {
+        List<DeadLetter.Header> headers = whole ? new ArrayList<>() : null;
+        for (Header h : whole ? record.headers() : new org.apache.kafka.common.header.internals.RecordHeaders()) {
             String text = printableUtf8(h.value());
             headers.add(new DeadLetter.Header(h.key(), text, text == null ? java.util.Base64.getEncoder().encodeToString(h.value()) : null));
         }
@@ -96,7 +97,8 @@ public class DeadLetters {
                 new DeadLetter.Source(r.getString("source_topic"), r.getInt("source_partition"), r.getLong("source_offset"),
                         r.getString("record_key")),
                 r.getString("event_type"), r.getString("stream_id"), (Integer) r.getObject("stream_version"),
-                r.getString("facility_code"), headers, record.value(), instant(r, "resolved_at"), r.getString("resolved_by"),
+                r.getString("facility_code"), headers, whole ? record.value() : null, instant(r, "resolved_at"),
+                r.getString("resolved_by"),
                 r.getString("resolution_note"), instant(r, "published_at"));
     }
 

@@ -29,6 +29,9 @@ final class AnswerRows {
             String targetDate, String note, String evidence, OffsetDateTime at, String eventId) {
     }
 
+    private static final String INSERT = "INSERT INTO answer (assessment_id, requirement_id, round, value, confirmed_on,"
+            + " target_date, note, valid_from, valid_to, event_id, evidence) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+
     private final Map<String, List<Row>> byItem = new LinkedHashMap<>();
     private final Set<String> pendingAssessments = new HashSet<>();
     /**
@@ -80,23 +83,10 @@ final class AnswerRows {
             close.setArray(4, c.createArrayOf("text", times));
             close.executeUpdate();
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO answer (assessment_id, requirement_id, round, value,"
-                + " confirmed_on, target_date, note, valid_from, valid_to, event_id, evidence)"
-                + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (List<Row> rows : byItem.values()) {
                 for (int i = 0; i < rows.size(); i++) {
-                    Row row = rows.get(i);
-                    insert.setString(1, row.assessmentId());
-                    insert.setString(2, row.requirementId());
-                    insert.setInt(3, row.round());
-                    insert.setString(4, row.value());
-                    insert.setDate(5, Date.valueOf(row.confirmedOn()));
-                    insert.setObject(6, row.targetDate() == null ? null : Date.valueOf(row.targetDate()), Types.DATE);
-                    insert.setString(7, row.note());
-                    insert.setObject(8, row.at());
-                    insert.setObject(9, i + 1 < rows.size() ? rows.get(i + 1).at() : null, Types.TIMESTAMP_WITH_TIMEZONE);
-                    insert.setString(10, row.eventId());
-                    insert.setString(11, row.evidence());
+                    bind(insert, rows.get(i), i + 1 < rows.size() ? rows.get(i + 1).at() : null);
                     insert.addBatch();
                 }
             }
@@ -130,9 +120,7 @@ final class AnswerRows {
         try (PreparedStatement next = c.prepareStatement("SELECT min(valid_from) FROM answer WHERE" + item + " AND valid_from > ?");
                 PreparedStatement split = c.prepareStatement("UPDATE answer SET valid_to = ? WHERE" + item
                         + " AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO answer (assessment_id, requirement_id, round, value,"
-                        + " confirmed_on, target_date, note, valid_from, valid_to, event_id, evidence)"
-                        + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
+                PreparedStatement insert = c.prepareStatement(INSERT);
                 PreparedStatement confirm = c.prepareStatement("UPDATE carried_answer SET confirmed_at = ? WHERE"
                         + " assessment_id = ?::uuid AND requirement_id = ? AND (confirmed_at IS NULL OR confirmed_at > ?)")) {
             for (List<Row> rows : byItem.values()) {
@@ -146,17 +134,7 @@ final class AnswerRows {
                     }
                     Parameters.bind(split, row.at(), key[0], key[1], key[2], row.at(), row.at());
                     split.executeUpdate();
-                    insert.setString(1, row.assessmentId());
-                    insert.setString(2, row.requirementId());
-                    insert.setInt(3, row.round());
-                    insert.setString(4, row.value());
-                    insert.setDate(5, Date.valueOf(row.confirmedOn()));
-                    insert.setObject(6, row.targetDate() == null ? null : Date.valueOf(row.targetDate()), Types.DATE);
-                    insert.setString(7, row.note());
-                    insert.setObject(8, row.at());
-                    insert.setObject(9, until, Types.TIMESTAMP_WITH_TIMEZONE);
-                    insert.setString(10, row.eventId());
-                    insert.setString(11, row.evidence());
+                    bind(insert, row, until);
                     insert.executeUpdate();
                     Parameters.bind(confirm, row.at(), row.assessmentId(), row.requirementId(), row.at());
                     confirm.executeUpdate();
@@ -166,6 +144,21 @@ final class AnswerRows {
         CurrentAnswers.refresh(c, pendingAssessments);
         byItem.clear();
         pendingAssessments.clear();
+    }
+
+    /** One answer row, valid from its time until {@code validTo} (null: current). */
+    private static void bind(PreparedStatement insert, Row row, OffsetDateTime validTo) throws SQLException {
+        insert.setString(1, row.assessmentId());
+        insert.setString(2, row.requirementId());
+        insert.setInt(3, row.round());
+        insert.setString(4, row.value());
+        insert.setDate(5, Date.valueOf(row.confirmedOn()));
+        insert.setObject(6, row.targetDate() == null ? null : Date.valueOf(row.targetDate()), Types.DATE);
+        insert.setString(7, row.note());
+        insert.setObject(8, row.at());
+        insert.setObject(9, validTo, Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(10, row.eventId());
+        insert.setString(11, row.evidence());
     }
 
     private static String text(JsonNode node, String field) {
