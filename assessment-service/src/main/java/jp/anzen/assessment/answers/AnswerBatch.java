@@ -28,7 +28,7 @@ public record AnswerBatch(List<AnswerInput> answers) {
     static final int MAX_EVIDENCE = 20;
 
     /** Validates everything against the published version and returns the events to append. */
-    public List<AnswerRecorded> validate(Assessment assessment, PublishedVersion catalogue, String facilityKind,
+    public AnswersRecorded validate(Assessment assessment, PublishedVersion catalogue, String facilityKind,
             LocalDate today, int maxBatch) {
         Errors errors = new Errors();
         if (answers == null || answers.isEmpty()) {
@@ -40,7 +40,7 @@ public record AnswerBatch(List<AnswerInput> answers) {
             errors.throwIfAny("The answers");
         }
         Set<String> seen = new HashSet<>();
-        List<AnswerRecorded> recorded = new java.util.ArrayList<>();
+        List<AnswersRecorded.Answer> recorded = new java.util.ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             String at = "/answers/" + i;
             AnswerInput a = answers.get(i);
@@ -87,15 +87,15 @@ public record AnswerBatch(List<AnswerInput> answers) {
             if (a.note() != null && a.note().length() > 2000) {
                 errors.add(at + "/note", "at most 2000 characters");
             }
-            List<AnswerRecorded.Evidence> evidence = evidence(errors, at + "/evidence", a.evidence());
-            recorded.add(new AnswerRecorded(assessment.id(), a.requirementId(), a.round() == null ? 0 : a.round(),
+            List<AnswersRecorded.Evidence> evidence = evidence(errors, at + "/evidence", a.evidence());
+            recorded.add(new AnswersRecorded.Answer(a.requirementId(), a.round() == null ? 0 : a.round(),
                     a.value(), confirmedOn, targetDate, a.note(), evidence));
         }
         errors.throwIfAny("The answers");
-        return recorded;
+        return new AnswersRecorded(assessment.id(), List.copyOf(recorded));
     }
 
-    private static List<AnswerRecorded.Evidence> evidence(Errors errors, String at, List<EvidenceInput> inputs) {
+    private static List<AnswersRecorded.Evidence> evidence(Errors errors, String at, List<EvidenceInput> inputs) {
         if (inputs == null || inputs.isEmpty()) {
             return List.of();
         }
@@ -103,7 +103,7 @@ public record AnswerBatch(List<AnswerInput> answers) {
             errors.add(at, "at most " + MAX_EVIDENCE + " evidence references per answer");
             return List.of();
         }
-        List<AnswerRecorded.Evidence> evidence = new java.util.ArrayList<>();
+        List<AnswersRecorded.Evidence> evidence = new java.util.ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             EvidenceInput e = inputs.get(i);
             String here = at + "/" + i;
@@ -123,7 +123,7 @@ public record AnswerBatch(List<AnswerInput> answers) {
                 errors.add(here + "/expiresOn", "must lie between " + AnswerDates.EARLIEST + " and " + horizon
                         + " (" + AnswerDates.EXPIRY_YEARS + " years from today)");
             }
-            evidence.add(new AnswerRecorded.Evidence(e.uri(), e.sha256() == null ? null : e.sha256().toLowerCase(java.util.Locale.ROOT),
+            evidence.add(new AnswersRecorded.Evidence(e.uri(), e.sha256() == null ? null : e.sha256().toLowerCase(java.util.Locale.ROOT),
                     expires));
         }
         return evidence;

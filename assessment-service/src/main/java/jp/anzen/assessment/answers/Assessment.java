@@ -24,7 +24,7 @@ public record Assessment(String id, String facilityCode, String frameworkId, Str
 
     /** The current answer to one item in one round, and who gave it when. */
     public record Answer(String requirementId, int round, String value, LocalDate confirmedOn, LocalDate targetDate,
-            String note, List<AnswerRecorded.Evidence> evidence, String recordedBy, Instant recordedAt) {
+            String note, List<AnswersRecorded.Evidence> evidence, String recordedBy, Instant recordedAt) {
     }
 
     /** Last year's answer, offered for an equivalent item; confirmed by answering the item. */
@@ -47,11 +47,13 @@ public record Assessment(String id, String facilityCode, String frameworkId, Str
             version = event.streamVersion();
             switch (event.type()) {
                 case AssessmentOpened.TYPE -> opened = p;
-                case AnswerRecorded.TYPE -> {
-                    Answer answer = answer(p, event);
-                    answers.remove(answer.requirementId() + "#" + answer.round()); // the latest last
-                    answers.put(answer.requirementId() + "#" + answer.round(), answer);
-                    carried.remove(answer.requirementId());
+                case AnswersRecorded.TYPE, AnswerUpcaster.ANSWER_RECORDED -> {
+                    for (JsonNode a : AnswerUpcaster.current(event.type(), p).get("answers")) {
+                        Answer answer = answer(a, event);
+                        answers.remove(answer.requirementId() + "#" + answer.round()); // the latest last
+                        answers.put(answer.requirementId() + "#" + answer.round(), answer);
+                        carried.remove(answer.requirementId());
+                    }
                 }
                 case AnswerCarriedForward.TYPE -> carried.put(p.get("requirementId").asText(), new CarriedForward(
                         p.get("requirementId").asText(), p.get("value").asText(), date(p.get("confirmedOn")),
@@ -87,8 +89,8 @@ public record Assessment(String id, String facilityCode, String frameworkId, Str
     }
 
     private static Answer answer(JsonNode p, StoredEvent event) {
-        List<AnswerRecorded.Evidence> evidence = new ArrayList<>();
-        p.path("evidence").forEach(e -> evidence.add(new AnswerRecorded.Evidence(e.get("uri").asText(),
+        List<AnswersRecorded.Evidence> evidence = new ArrayList<>();
+        p.path("evidence").forEach(e -> evidence.add(new AnswersRecorded.Evidence(e.get("uri").asText(),
                 e.get("sha256").asText(), date(e.get("expiresOn")))));
         return new Answer(p.get("requirementId").asText(), p.get("round").asInt(), p.get("value").asText(),
                 date(p.get("confirmedOn")), date(p.get("targetDate")), p.hasNonNull("note") ? p.get("note").asText() : null,

@@ -135,18 +135,17 @@ public class Assessments {
      */
     @Transactional
     public Assessment record(Facility facility, Assessment assessment, AnswerBatch batch, Integer expectedVersion, Actor actor) {
-        List<AnswerRecorded> answers = validate(facility, assessment, batch);
+        AnswersRecorded answers = validate(facility, assessment, batch);
         int after = expectedVersion == null ? assessment.streamVersion() : expectedVersion;
-        events.append(Assessment.streamId(assessment.id()), facility.code(), after,
-                answers.stream().map(a -> new NewEvent(AnswerRecorded.TYPE, a)).toList(), actor);
+        events.append(Assessment.streamId(assessment.id()), facility.code(), after, List.of(answers.event()), actor);
         return Assessment.fold(events.read(Assessment.streamId(assessment.id())));
     }
 
-    public List<AnswerRecorded> validate(Facility facility, Assessment assessment, AnswerBatch batch) {
+    public AnswersRecorded validate(Facility facility, Assessment assessment, AnswerBatch batch) {
         return validate(facility, assessment, batch, catalogue.version(assessment.frameworkId(), assessment.version()).orElseThrow());
     }
 
-    public List<AnswerRecorded> validate(Facility facility, Assessment assessment, AnswerBatch batch,
+    public AnswersRecorded validate(Facility facility, Assessment assessment, AnswerBatch batch,
             CatalogueReplica.PublishedVersion version) {
         return batch.validate(assessment, version, facility.kind(), FiscalYear.todayInJapan(), maxBatch);
     }

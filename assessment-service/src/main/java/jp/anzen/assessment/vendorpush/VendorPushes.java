@@ -19,14 +19,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.anzen.assessment.answers.AnswerBatch;
-import jp.anzen.assessment.answers.AnswerRecorded;
+import jp.anzen.assessment.answers.AnswersRecorded;
 import jp.anzen.assessment.answers.Assessment;
 import jp.anzen.assessment.answers.Assessments;
 import jp.anzen.assessment.answers.OpenAssessment;
 import jp.anzen.assessment.catalogue.CatalogueReplica;
 import jp.anzen.assessment.eventstore.Actor;
 import jp.anzen.assessment.eventstore.EventStore;
-import jp.anzen.assessment.eventstore.NewEvent;
 import jp.anzen.assessment.facility.Facilities;
 import jp.anzen.assessment.facility.Facility;
 import jp.anzen.assessment.validation.Errors;
@@ -113,15 +112,15 @@ public class VendorPushes {
                 Facility facility = facilityByCode.get(entry.facilityCode());
                 Assessment assessment = assessmentByCode.get(facility.code());
                 try {
-                    List<AnswerRecorded> answers = assessments.validate(facility, assessment, new AnswerBatch(entry.answers()),
+                    AnswersRecorded answers = assessments.validate(facility, assessment, new AnswerBatch(entry.answers()),
                             version);
                     String stream = Assessment.streamId(assessment.id());
                     int after = nextVersion.getOrDefault(stream, assessment.streamVersion());
-                    appends.add(new EventStore.Append(stream, facility.code(), after,
-                            answers.stream().map(a -> new NewEvent(AnswerRecorded.TYPE, a)).toList()));
-                    nextVersion.put(stream, after + answers.size());
-                    results[i] = VendorPushResult.FacilityResult.stored(facility.code(), assessment.id(),
-                            after + answers.size(), answers.size());
+                    // one event per facility's form and push: all its answers, one decision of one actor
+                    appends.add(new EventStore.Append(stream, facility.code(), after, List.of(answers.event())));
+                    nextVersion.put(stream, after + 1);
+                    results[i] = VendorPushResult.FacilityResult.stored(facility.code(), assessment.id(), after + 1,
+                            answers.answers().size());
                 } catch (InvalidRequestException e) {
                     String at = "/facilities/" + i;
                     results[i] = VendorPushResult.FacilityResult.refused(facility.code(),

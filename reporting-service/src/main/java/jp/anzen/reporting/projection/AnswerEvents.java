@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class AnswerEvents {
 
+    /** The first contract's event: one answer. Still read: stored events are never rewritten. */
     static final String RECORDED = "answer-recorded";
+    /** The event contract v2: the answers of one command to one assessment. */
+    static final String RECORDED_V2 = "answers-recorded";
 
     private AnswerEvents() {
     }

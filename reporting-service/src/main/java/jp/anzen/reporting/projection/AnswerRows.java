@@ -44,8 +44,22 @@ final class AnswerRows {
         this.outOfTurn = outOfTurn;
     }
 
-    void add(JsonNode p, OffsetDateTime at, String eventId) {
-        Row row = new Row(p.get("assessmentId").asText(), p.get("requirementId").asText(), p.get("round").asInt(),
+    /** The answers of an {@code answers-recorded} event, or the one of an {@code answer-recorded} (the first contract). */
+    void add(String type, JsonNode payload, OffsetDateTime at, String eventId) {
+        String assessmentId = payload.get("assessmentId").asText();
+        if (AnswerEvents.RECORDED.equals(type)) {
+            addAnswer(assessmentId, payload, at, eventId);
+        } else {
+            JsonNode answers = payload.get("answers");
+            if (answers == null || !answers.isArray() || answers.isEmpty()) {
+                throw new UnreadableEventException("an answers-recorded event without answers");
+            }
+            answers.forEach(answer -> addAnswer(assessmentId, answer, at, eventId));
+        }
+    }
+
+    private void addAnswer(String assessmentId, JsonNode p, OffsetDateTime at, String eventId) {
+        Row row = new Row(assessmentId, p.get("requirementId").asText(), p.get("round").asInt(),
                 p.get("value").asText(), p.get("confirmedOn").asText(), text(p, "targetDate"), text(p, "note"),
                 p.has("evidence") && p.get("evidence").isArray() ? p.get("evidence").toString() : "[]", at, eventId);
         byItem.computeIfAbsent(row.assessmentId() + "|" + row.requirementId() + "|" + row.round(), k -> new ArrayList<>())

@@ -14,7 +14,8 @@ final class AssessmentEventTypes {
 
     private static final Set<String> KNOWN_V1 = Set.of("facility-registered", "network-membership-granted",
             "network-membership-revoked", "vendor-contract-granted", "vendor-contract-revoked", "services-declared",
-            "assessment-opened", AnswerEvents.RECORDED, "answer-carried-forward", "round-signed-off", "round-reopened");
+            "assessment-opened", AnswerEvents.RECORDED, AnswerEvents.RECORDED_V2, "answer-carried-forward", "round-signed-off",
+            "round-reopened");
 
     private AssessmentEventTypes() {
     }

@@ -175,8 +175,8 @@ public class Projector {
             if (payload == null || !payload.isObject()) {
                 throw new UnreadableEventException("the payload is not a JSON object");
             }
-            if (AnswerEvents.RECORDED.equals(type)) {
-                answers.add(payload, event.time(), event.id());
+            if (AnswerEvents.RECORDED.equals(type) || AnswerEvents.RECORDED_V2.equals(type)) {
+                answers.add(type, payload, event.time(), event.id());
             } else {
                 // An assessment's other events see its answers before them (a carried answer is confirmed only by a
                 // later one). Other streams' events commute with pending answers, which are then written once per

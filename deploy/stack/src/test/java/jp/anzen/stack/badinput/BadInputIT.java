@@ -154,7 +154,8 @@ class BadInputIT {
     void a_store_that_holds_the_poisoned_answer_recovers_on_upgrade() throws Exception {
         String reporting = stack.services().stream().filter(s -> s.name().equals("reporting-service")).findFirst().orElseThrow().url();
         long deadBefore = pending();
-        // the earlier version stored this and sent it on: the same event as the last answer, with the date it accepted
+        // the earlier version stored this and sent it on: an answer-recorded of the first contract (one answer), the same
+        // answer as the last one but with the date that version accepted
         aFreshAnswerIsProjected(FACILITY, assessment, "1-1");
         stack.stop("reporting-service"); // as for an upgrade: its process ends...
         int poisonedVersion;
@@ -165,10 +166,11 @@ class BadInputIT {
             }
             s.executeUpdate("""
                     INSERT INTO event (event_id, stream_id, stream_version, facility_code, type, payload, metadata)
-                    SELECT gen_random_uuid(), stream_id, stream_version + 1, facility_code, type,
-                           jsonb_set(payload, '{confirmedOn}', '"-999999999-01-01"'), metadata
-                    FROM event WHERE stream_id = 'assessment-%s' AND type = 'answer-recorded'
-                    ORDER BY stream_version DESC LIMIT 1""".formatted(assessment));
+                    SELECT gen_random_uuid(), stream_id, %d, facility_code, 'answer-recorded',
+                           jsonb_set(jsonb_build_object('assessmentId', payload->'assessmentId') || (payload->'answers'->0),
+                                     '{confirmedOn}', '"-999999999-01-01"'), metadata
+                    FROM event WHERE stream_id = 'assessment-%s' AND type = 'answers-recorded'
+                    ORDER BY stream_version DESC LIMIT 1""".formatted(poisonedVersion, assessment));
         }
         // ...and answers go on while the poisoned event waits on the topic
         String ok = "{\"answers\":[{\"requirementId\":\"" + FORM + ":2025:2-7\",\"round\":1,\"value\":\"no\","
