@@ -70,10 +70,9 @@ public class AssessmentProjection {
         records.forEach(batch::add);
         Quarantine.Applied applied = transactions.inTransaction(c -> {
             ProjectionLock.shared(c);
-            Quarantine.Applied result = quarantine.applyAssessmentEvents(c, batch);
-            statistics.refreshIfGrown(c);
-            return result;
+            return quarantine.applyAssessmentEvents(c, batch);
         });
+        refreshStatistics();
         if (applied.firstTime() > 0) {
             deadLetters.increment(applied.firstTime());
             deadLetterTopic.publishPending();
@@ -88,6 +87,19 @@ public class AssessmentProjection {
             } catch (RuntimeException unreadable) {
                 // a dead-lettered record: no time to measure by
             }
+        }
+    }
+
+    /**
+     * After the commit, on a connection of its own: an ANALYZE inside the projection's transaction made that
+     * transaction, and the lag of every event in it, as long as the analysis. Statistics are a help, not a duty.
+     */
+    private void refreshStatistics() {
+        try (Connection c = dataSource.getConnection()) {
+            statistics.refreshIfGrown(c);
+        } catch (SQLException e) {
+            org.jboss.logging.Logger.getLogger(AssessmentProjection.class).debugf("Planner statistics not refreshed: %s",
+                    e.getMessage());
         }
     }
 

@@ -36,7 +36,7 @@ public final class TableStatistics {
         this.lastCheck = System.nanoTime() - checkEveryNanos;
     }
 
-    /** Analyses the tables that have about doubled since their last analysis, in the caller's transaction. */
+    /** Analyses the tables that have about doubled since their last analysis, on the caller's connection. */
     public synchronized void refreshIfGrown(Connection c) throws SQLException {
         long now = System.nanoTime();
         if (now - lastCheck < checkEveryNanos) {

@@ -49,14 +49,18 @@ final class SeededNetwork {
                         {"assessmentId":"%s","facilityCode":"%s","frameworkId":"mhlw-checklist-institution","version":"2025","fiscalYear":2025}"""
                         .formatted(assessment, code));
                 events += 3;
+                // the event contract v2: the facility's answers as one command (one answers-recorded event)
+                StringBuilder answers = new StringBuilder();
                 for (int k = 0; k < ITEMS.length; k++) {
                     boolean no = (i + k) % 5 == 0;
-                    send(producer, code, "assessment-" + assessment, k + 2, "answer-recorded", at.plusMinutes(k), """
-                            {"assessmentId":"%s","requirementId":"mhlw-checklist-institution:2025:%s","round":1,"value":"%s",\
-                            "confirmedOn":"2025-06-01"%s}""".formatted(assessment, ITEMS[k], no ? "no" : "yes",
+                    answers.append(k == 0 ? "" : ",").append("""
+                            {"requirementId":"mhlw-checklist-institution:2025:%s","round":1,"value":"%s",\
+                            "confirmedOn":"2025-06-01"%s}""".formatted(ITEMS[k], no ? "no" : "yes",
                             no ? ",\"targetDate\":\"2025-09-30\"" : ""));
-                    events++;
                 }
+                send(producer, code, "assessment-" + assessment, 2, "answers-recorded", at.plusMinutes(1), """
+                        {"assessmentId":"%s","answers":[%s]}""".formatted(assessment, answers));
+                events++;
             }
             producer.flush();
         }
