@@ -27,7 +27,7 @@ public record AnswerBatch(List<AnswerInput> answers) {
 
     static final int MAX_EVIDENCE = 20;
 
-    /** Validates everything against the published version and returns the events to append. */
+    /** Validates everything against the published version and returns the one event to append. */
     public AnswersRecorded validate(Assessment assessment, PublishedVersion catalogue, String facilityKind,
             LocalDate today, int maxBatch) {
         Errors errors = new Errors();

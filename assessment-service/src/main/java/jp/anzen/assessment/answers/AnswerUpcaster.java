@@ -17,11 +17,6 @@ final class AnswerUpcaster {
     private AnswerUpcaster() {
     }
 
-    /** Whether the event records answers, in either contract. */
-    static boolean recordsAnswers(String type) {
-        return AnswersRecorded.TYPE.equals(type) || ANSWER_RECORDED.equals(type);
-    }
-
     /** The payload as {@code answers-recorded}: {@code {assessmentId, answers: [...]}}. */
     static JsonNode current(String type, JsonNode payload) {
         if (!ANSWER_RECORDED.equals(type)) {
