@@ -180,7 +180,7 @@ public final class LoadTool {
 
         // 5. a rebuild of every projection from the topics
         checkNothingHeldBack(stack, "live projection");
-        rebuild(gateway, tenants.adminToken());
+        rebuild(stack, gateway, tenants.adminToken());
         checkNothingHeldBack(stack, "projection rebuild");
 
         report.line("");
@@ -256,7 +256,7 @@ public final class LoadTool {
         }
     }
 
-    private void rebuild(String gateway, String admin) throws Exception {
+    private void rebuild(Stack stack, String gateway, String admin) throws Exception {
         var started = http.send("POST", gateway + "/api/reports/admin/rebuilds", admin, null);
         if (started.statusCode() != 202) {
             recorder.error("projection rebuild", String.valueOf(started.statusCode()));
@@ -278,11 +278,19 @@ public final class LoadTool {
             report.line("rebuild did not finish: %s", body);
             return;
         }
-        report.line("%,d assessment events and %,d catalogue events, switched after %s: %,d events/s",
-                status.path("assessmentEvents").asLong(), status.path("catalogueEvents").asLong(),
-                Duration.between(java.time.Instant.parse(status.path("startedAt").asText()),
-                        java.time.Instant.parse(status.path("switchedAt").asText())),
-                status.path("eventsPerSecond").asLong());
+        Duration took = Duration.between(java.time.Instant.parse(status.path("startedAt").asText()),
+                java.time.Instant.parse(status.path("switchedAt").asText()));
+        // since the event contract v2 an event holds many answers: the answer rows rebuilt say how much was done
+        long answers;
+        try (var c = java.sql.DriverManager.getConnection(stack.servers().postgres().jdbcUrl("reporting"),
+                jp.anzen.servers.postgres.PostgresServer.USER, jp.anzen.servers.postgres.PostgresServer.PASSWORD);
+                var q = c.createStatement(); var r = q.executeQuery("SELECT count(*) FROM answer")) {
+            r.next();
+            answers = r.getLong(1);
+        }
+        report.line("%,d assessment events (%,d answers) and %,d catalogue events, switched after %s: %,d events/s, %,.0f answers/s",
+                status.path("assessmentEvents").asLong(), answers, status.path("catalogueEvents").asLong(), took,
+                status.path("eventsPerSecond").asLong(), answers / (took.toMillis() / 1000.0));
         rebuildRate = status.path("eventsPerSecond").asLong();
     }
 
