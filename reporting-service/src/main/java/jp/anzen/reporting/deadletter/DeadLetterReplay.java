@@ -18,6 +18,7 @@ import jp.anzen.reporting.projection.ProjectionLock;
 import jp.anzen.reporting.projection.ProjectionTransactions;
 import jp.anzen.reporting.projection.Projector;
 import jp.anzen.reporting.projection.Quarantine;
+import jp.anzen.reporting.sql.Parameters;
 
 /**
  * Replays or dismisses one dead letter. A replay applies the event and marks it replayed in one transaction, with the
@@ -103,19 +104,9 @@ public class DeadLetterReplay {
         }
     }
 
-    private static void update(Connection c, String sql, String text, UUID id) throws Exception {
+    private static void update(Connection c, String sql, Object... values) throws Exception {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, text);
-            s.setObject(2, id);
-            s.executeUpdate();
-        }
-    }
-
-    private static void update(Connection c, String sql, String by, String note, UUID id) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, by);
-            s.setString(2, note);
-            s.setObject(3, id);
+            Parameters.bind(s, values);
             s.executeUpdate();
         }
     }

@@ -86,11 +86,15 @@ public class DeadLetters {
 
     /** With {@code whole}, the record itself too (headers and payload): one dead letter, not a page of them. */
     static DeadLetter view(ResultSet r, boolean whole) throws SQLException {
-        var record = DeadLetterStore.reread(r);
+        // a page lists no records: only one dead letter is read back whole
+        var record = whole ? DeadLetterStore.reread(r) : null;
         List<DeadLetter.Header> headers = whole ? new ArrayList<>() : null;
-        for (Header h : whole ? record.headers() : new org.apache.kafka.common.header.internals.RecordHeaders()) {
-            String text = printableUtf8(h.value());
-            headers.add(new DeadLetter.Header(h.key(), text, text == null ? java.util.Base64.getEncoder().encodeToString(h.value()) : null));
+        if (whole) {
+            for (Header h : record.headers()) {
+                String text = printableUtf8(h.value());
+                headers.add(new DeadLetter.Header(h.key(), text,
+                        text == null ? java.util.Base64.getEncoder().encodeToString(h.value()) : null));
+            }
         }
         return new DeadLetter(r.getString("id"), r.getString("status"), r.getString("reason"), r.getInt("attempts"),
                 instant(r, "dead_since"), instant(r, "last_attempt_at"),

@@ -33,16 +33,13 @@ public final class DeadLetterStore {
     private DeadLetterStore() {
     }
 
-    /** A dead letter that this call recorded (not one recorded before), to be sent to the dead-letter topic. */
-    public record Recorded(UUID id) {
-    }
-
     /**
-     * Records the record with the reason, in the connection's schema-independent table {@code public.dead_letter}. Empty
-     * when it was recorded before (a redelivery, a rebuild): that row's attempt and reason are updated, its status kept
-     * (a rebuild applies the replayed ones again at its end).
+     * Records the record with the reason, in the connection's schema-independent table {@code public.dead_letter};
+     * whether this is the first time (then it is yet to be sent to the dead-letter topic). One recorded before (a
+     * redelivery, a rebuild) has its attempt and reason updated and its status kept (a rebuild applies the replayed ones
+     * again at its end).
      */
-    public static Optional<Recorded> record(Connection c, ConsumerRecord<String, String> record, String reason)
+    public static boolean record(Connection c, ConsumerRecord<String, String> record, String reason)
             throws SQLException {
         UUID id = UUID.randomUUID();
         try (PreparedStatement s = c.prepareStatement("""
@@ -67,7 +64,7 @@ public final class DeadLetterStore {
             s.setString(12, printable(reason));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return r.getObject(1, UUID.class).equals(id) ? Optional.of(new Recorded(id)) : Optional.empty();
+                return r.getObject(1, UUID.class).equals(id);
             }
         }
     }

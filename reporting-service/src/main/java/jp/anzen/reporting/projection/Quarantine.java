@@ -94,7 +94,7 @@ public class Quarantine {
         LOG.errorf("Dead-lettered the event at %s-%d@%d (key %s): %s. Every other event is projected; list it at"
                 + " /api/reports/admin/dead-letters and replay it once the cause is fixed", record.topic(), record.partition(),
                 record.offset(), DeadLetterStore.printable(record.key()), reason);
-        return DeadLetterStore.record(c, record, reason).isPresent();
+        return DeadLetterStore.record(c, record, reason);
     }
 
     /** The stream goes on after the dead event; if even that fails, its later events wait (held) as for a gap. */

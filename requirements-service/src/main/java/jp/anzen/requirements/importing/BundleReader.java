@@ -77,10 +77,9 @@ public final class BundleReader {
         try {
             return YAML.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            String pointer = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                    ? "/" + String.join("/", mapping.getPath().stream()
-                            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex())).toList())
-                    : "/";
+            String at = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping ? JsonErrors.pointer(mapping)
+                    : "";
+            String pointer = at.isEmpty() ? "/" : at;
             // in the bundle's terms: never a Java class or exception name
             String detail = e instanceof PropertyBindingException binding
                     ? "unknown field '" + binding.getPropertyName() + "'; known: " + binding.getKnownPropertyIds()
