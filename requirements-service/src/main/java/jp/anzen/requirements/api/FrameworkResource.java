@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.security.Authenticated;
+import jp.anzen.requirements.authoring.EditionAuthoring;
+import jp.anzen.requirements.authoring.EditionPublisher;
 import jp.anzen.requirements.catalogue.CatalogueRepository;
 import jp.anzen.requirements.catalogue.Framework;
 import jp.anzen.requirements.catalogue.FrameworkVersion;
@@ -29,7 +31,6 @@ import jp.anzen.requirements.mapping.EditionDiff;
 import jp.anzen.requirements.mapping.MappingRepository;
 import jp.anzen.requirements.oscal.OscalCatalogWriter;
 import jp.anzen.requirements.problem.InvalidParameterException;
-import jp.anzen.requirements.publishing.VersionPublisher;
 
 /** Frameworks and their versions: the requirement tree, applicability queries, diffs, OSCAL, publishing. */
 @Path("/api/catalogue/frameworks")
@@ -41,12 +42,15 @@ public class FrameworkResource {
 
     private final CatalogueRepository catalogue;
     private final MappingRepository mappings;
-    private final VersionPublisher publisher;
+    private final EditionAuthoring authoring;
+    private final EditionPublisher editions;
 
-    public FrameworkResource(CatalogueRepository catalogue, MappingRepository mappings, VersionPublisher publisher) {
+    public FrameworkResource(CatalogueRepository catalogue, MappingRepository mappings, EditionAuthoring authoring,
+            EditionPublisher editions) {
         this.catalogue = catalogue;
         this.mappings = mappings;
-        this.publisher = publisher;
+        this.authoring = authoring;
+        this.editions = editions;
     }
 
     @GET
@@ -89,17 +93,22 @@ public class FrameworkResource {
 
     @GET
     @Path("/{frameworkId}/diff")
-    @Operation(summary = "What was added, changed, merged, split or removed from one edition to another")
+    @Operation(summary = "What was added, changed, merged, split or removed from one edition to another (from: a version of"
+            + " this framework, or framework:version of another form merged into it; a draft shows what its edits derive)")
     public EditionDiff diff(@PathParam("frameworkId") String frameworkId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         if (from == null || to == null) {
             throw new InvalidParameterException(from == null ? "from" : "to", "both from and to versions are required, e.g. from=2024&to=2025");
         }
-        find(frameworkId, from);
-        find(frameworkId, to);
-        var set = mappings.find("edition:" + frameworkId + ":" + from + "--" + frameworkId + ":" + to)
+        String fromFramework = from.contains(":") ? from.substring(0, from.indexOf(':')) : frameworkId;
+        String fromVersion = from.substring(from.indexOf(':') + 1);
+        find(fromFramework, fromVersion);
+        FrameworkVersion target = find(frameworkId, to);
+        String id = "edition:" + fromFramework + ":" + fromVersion + "--" + frameworkId + ":" + to;
+        var set = mappings.find(id).or(() -> authoring.derivedMappings(frameworkId, to, target.status()).stream()
+                .filter(derived -> derived.id().equals(id)).findFirst())
                 .orElseThrow(() -> new NotFoundException("No edition mapping from " + from + " to " + to + " of " + frameworkId
-                        + " has been imported"));
+                        + " has been imported or derived"));
         return EditionDiff.of(frameworkId, set);
     }
 
@@ -115,9 +124,10 @@ public class FrameworkResource {
     @POST
     @Path("/{frameworkId}/versions/{version}/publish")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Publish a draft version: immutable from then on; earlier versions become superseded")
+    @Operation(summary = "Publish a draft version: immutable from then on; earlier versions become superseded. A draft"
+            + " authored from another edition publishes the edition mapping sets its edits derived with it")
     public FrameworkVersion publish(@PathParam("frameworkId") String frameworkId, @PathParam("version") String version) {
-        return publisher.publish(frameworkId, version);
+        return editions.publish(frameworkId, version);
     }
 
     private FrameworkVersion find(String frameworkId, String version) {

@@ -63,7 +63,8 @@ public class CatalogueRepository {
 
     private List<FrameworkVersion> versions(String frameworkId) {
         String sql = "SELECT framework_id, version, status, title_ja, title_en, fiscal_year, released, source_urls::text,"
-                + " notes, published_at FROM framework_version"
+                + " notes, published_at, based_on_framework || ':' || based_on_version, provisional_reason, revision_of,"
+                + " revision_reason, replaces_sources FROM framework_version"
                 + (frameworkId == null ? "" : " WHERE framework_id = ?") + " ORDER BY framework_id, version";
         List<FrameworkVersion> versions = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -76,7 +77,9 @@ public class CatalogueRepository {
                     versions.add(new FrameworkVersion(rows.getString(1), rows.getString(2),
                             VersionStatus.of(rows.getString(3)), rows.getString(4), rows.getString(5),
                             (Integer) rows.getObject(6), rows.getString(7), strings(rows.getString(8)),
-                            rows.getString(9), published == null ? null : published.toInstant()));
+                            rows.getString(9), published == null ? null : published.toInstant(),
+                            FrameworkVersion.Provenance.of(rows.getString(11), rows.getString(12), rows.getString(13),
+                                    rows.getString(14), rows.getBoolean(15))));
                 }
             }
         } catch (SQLException e) {
@@ -140,58 +143,91 @@ public class CatalogueRepository {
     /** Stores a new draft version; the framework row is created on its first version. */
     public void insertDraft(Framework framework, FrameworkVersion version, List<Requirement> requirements) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO framework (id, kind, title_ja, title_en, publisher)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-                s.setString(1, framework.id());
-                s.setString(2, framework.kind());
-                s.setString(3, framework.titleJa());
-                s.setString(4, framework.titleEn());
-                s.setString(5, framework.publisher());
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO framework_version (framework_id, version, status,"
-                    + " title_ja, title_en, fiscal_year, released, source_urls, notes)"
-                    + " VALUES (?, ?, 'draft', ?, ?, ?, ?, ?::jsonb, ?)")) {
-                s.setString(1, framework.id());
-                s.setString(2, version.version());
-                s.setString(3, version.titleJa());
-                s.setString(4, version.titleEn());
-                s.setObject(5, version.fiscalYear(), Types.INTEGER);
-                s.setString(6, version.released());
-                s.setString(7, write(version.sourceUrls()));
-                s.setString(8, version.notes());
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO requirement (id, framework_id, version, parent_id,"
-                    + " position, kind, number, text_ja, text_en, target, obligation, required_from, deadline,"
-                    + " facility_kinds, guideline_refs, confidence, wording, source_urls, notes)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
-                for (Requirement r : requirements) {
-                    s.setString(1, r.id());
-                    s.setString(2, framework.id());
-                    s.setString(3, version.version());
-                    s.setString(4, r.parentId());
-                    s.setInt(5, r.position());
-                    s.setString(6, r.kind());
-                    s.setString(7, r.number());
-                    s.setString(8, r.textJa());
-                    s.setString(9, r.textEn());
-                    s.setString(10, r.target());
-                    s.setString(11, r.obligation());
-                    s.setObject(12, r.requiredFrom(), Types.INTEGER);
-                    s.setObject(13, r.deadline() == null ? null : Date.valueOf(r.deadline()), Types.DATE);
-                    s.setArray(14, c.createArrayOf("text", r.facilityKinds().toArray()));
-                    s.setArray(15, c.createArrayOf("text", r.guidelineRefs().toArray()));
-                    s.setString(16, r.confidence());
-                    s.setString(17, r.wording());
-                    s.setString(18, write(r.sourceUrls()));
-                    s.setString(19, r.notes());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            insertVersion(c, framework, version);
+            insertRequirements(c, framework.id(), version.version(), requirements);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces the requirements of a draft (an edit made them anew); the caller checked that it is a draft. */
+    public void replaceDraftRequirements(String frameworkId, String version, List<Requirement> requirements) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM requirement WHERE framework_id = ? AND version = ?")) {
+                s.setString(1, frameworkId);
+                s.setString(2, version);
+                s.executeUpdate();
+            }
+            insertRequirements(c, frameworkId, version, requirements);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void insertVersion(Connection c, Framework framework, FrameworkVersion version) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO framework (id, kind, title_ja, title_en, publisher)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            s.setString(1, framework.id());
+            s.setString(2, framework.kind());
+            s.setString(3, framework.titleJa());
+            s.setString(4, framework.titleEn());
+            s.setString(5, framework.publisher());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO framework_version (framework_id, version, status,"
+                + " title_ja, title_en, fiscal_year, released, source_urls, notes, based_on_framework, based_on_version,"
+                + " provisional_reason, revision_of, revision_reason, replaces_sources)"
+                + " VALUES (?, ?, 'draft', ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, framework.id());
+            s.setString(2, version.version());
+            s.setString(3, version.titleJa());
+            s.setString(4, version.titleEn());
+            s.setObject(5, version.fiscalYear(), Types.INTEGER);
+            s.setString(6, version.released());
+            s.setString(7, write(version.sourceUrls()));
+            s.setString(8, version.notes());
+            var provenance = version.provenance();
+            String[] basedOn = provenance == null || provenance.basedOn() == null ? new String[2]
+                    : provenance.basedOn().split(":", 2);
+            s.setString(9, basedOn[0]);
+            s.setString(10, basedOn[1]);
+            s.setString(11, provenance == null ? null : provenance.provisionalReason());
+            s.setString(12, provenance == null ? null : provenance.revisionOf());
+            s.setString(13, provenance == null ? null : provenance.revisionReason());
+            s.setBoolean(14, provenance != null && provenance.replacesSources());
+            s.executeUpdate();
+        }
+    }
+
+    private void insertRequirements(Connection c, String frameworkId, String versionName, List<Requirement> requirements)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO requirement (id, framework_id, version, parent_id,"
+                + " position, kind, number, text_ja, text_en, target, obligation, required_from, deadline,"
+                + " facility_kinds, guideline_refs, confidence, wording, source_urls, notes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+            for (Requirement r : requirements) {
+                s.setString(1, r.id());
+                s.setString(2, frameworkId);
+                s.setString(3, versionName);
+                s.setString(4, r.parentId());
+                s.setInt(5, r.position());
+                s.setString(6, r.kind());
+                s.setString(7, r.number());
+                s.setString(8, r.textJa());
+                s.setString(9, r.textEn());
+                s.setString(10, r.target());
+                s.setString(11, r.obligation());
+                s.setObject(12, r.requiredFrom(), Types.INTEGER);
+                s.setObject(13, r.deadline() == null ? null : Date.valueOf(r.deadline()), Types.DATE);
+                s.setArray(14, c.createArrayOf("text", r.facilityKinds().toArray()));
+                s.setArray(15, c.createArrayOf("text", r.guidelineRefs().toArray()));
+                s.setString(16, r.confidence());
+                s.setString(17, r.wording());
+                s.setString(18, write(r.sourceUrls()));
+                s.setString(19, r.notes());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 
@@ -208,14 +244,21 @@ public class CatalogueRepository {
         }
     }
 
-    /** The other published versions of the framework give way to the one just published; returns them. */
+    /**
+     * The other published versions of the framework give way to the one just published; returns them. A version
+     * for a later fiscal year stays current: publishing a revision of last year's form does not retire this year's.
+     */
     public List<String> supersedeOthers(String frameworkId, String publishedVersion) {
         List<String> superseded = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE framework_version SET status = 'superseded'"
-                        + " WHERE framework_id = ? AND status = 'published' AND version <> ? RETURNING version")) {
-            s.setString(1, frameworkId);
-            s.setString(2, publishedVersion);
+                PreparedStatement s = c.prepareStatement("UPDATE framework_version v SET status = 'superseded'"
+                        + " FROM framework_version p WHERE p.framework_id = v.framework_id AND p.version = ?"
+                        + " AND v.framework_id = ? AND v.status = 'published' AND v.version <> ?"
+                        + " AND (p.fiscal_year IS NULL OR v.fiscal_year IS NULL OR v.fiscal_year <= p.fiscal_year)"
+                        + " RETURNING v.version")) {
+            s.setString(1, publishedVersion);
+            s.setString(2, frameworkId);
+            s.setString(3, publishedVersion);
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     superseded.add(rows.getString(1));
@@ -225,6 +268,19 @@ public class CatalogueRepository {
             throw new IllegalStateException(e);
         }
         return superseded;
+    }
+
+    /** A published version of another framework gives way to a form that replaces it (two forms merged into one). */
+    public boolean supersede(String frameworkId, String version) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE framework_version SET status = 'superseded'"
+                        + " WHERE framework_id = ? AND version = ? AND status = 'published'")) {
+            s.setString(1, frameworkId);
+            s.setString(2, version);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> strings(String jsonArray) {

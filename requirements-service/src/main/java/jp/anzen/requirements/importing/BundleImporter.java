@@ -68,7 +68,8 @@ public class BundleImporter {
         var f = bundle.framework();
         var v = bundle.version();
         FrameworkVersion version = new FrameworkVersion(f.id(), v.version(), VersionStatus.DRAFT, v.titleJa(), v.titleEn(),
-                v.fiscalYear(), v.released(), orEmpty(v.sourceUrls()), v.notes(), null);
+                v.fiscalYear(), v.released(), orEmpty(v.sourceUrls()), v.notes(), null,
+                FrameworkVersion.Provenance.of(null, v.provisionalReason(), null, null, false));
         catalogue.insertDraft(new Framework(f.id(), f.kind(), f.titleJa(), f.titleEn(), f.publisher(), List.of()), version,
                 requirements(bundle));
         return version;

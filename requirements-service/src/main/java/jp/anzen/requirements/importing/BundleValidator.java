@@ -53,6 +53,10 @@ public final class BundleValidator {
             text(errors, "/version/title_en", bundle.version().titleEn());
             year(errors, "/version/fiscal_year", bundle.version().fiscalYear());
             urls(errors, "/version/source_urls", bundle.version().sourceUrls());
+            String provisional = bundle.version().provisionalReason();
+            if (provisional != null && (provisional.isBlank() || provisional.length() > 2000)) {
+                errors.add(new BundleError("/version/provisional_reason", "1 to 2000 characters: why the edition is provisional"));
+            }
         }
         List<RequirementPart> requirements = bundle.requirements() == null ? List.of() : bundle.requirements();
         if (requirements.isEmpty()) {
@@ -69,24 +73,7 @@ public final class BundleValidator {
             if (pattern(errors, at + "/key", r.key(), KEY) && !keys.add(r.key())) {
                 errors.add(new BundleError(at + "/key", "duplicate key '" + r.key() + "'"));
             }
-            oneOf(errors, at + "/kind", r.kind(), KINDS, true);
-            text(errors, at + "/text_ja", r.textJa());
-            if (r.parent() != null && r.parent().length() > MAX_KEY) {
-                errors.add(new BundleError(at + "/parent", "at most " + MAX_KEY + " characters"));
-            }
-            year(errors, at + "/required_from", r.requiredFrom());
-            if (r.deadline() != null && (r.deadline().getYear() < FIRST_YEAR || r.deadline().getYear() > LAST_YEAR)) {
-                errors.add(new BundleError(at + "/deadline", "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR));
-            }
-            urls(errors, at + "/source_urls", r.sourceUrls());
-            oneOf(errors, at + "/target", r.target(), TARGETS, false);
-            oneOf(errors, at + "/obligation", r.obligation(), OBLIGATIONS, false);
-            oneOf(errors, at + "/confidence", r.confidence(), CONFIDENCE, true);
-            oneOf(errors, at + "/wording", r.wording(), WORDING, false);
-            List<String> kinds = r.facilityKinds() == null ? List.of() : r.facilityKinds();
-            for (int k = 0; k < kinds.size(); k++) {
-                oneOf(errors, at + "/facility_kinds/" + k, kinds.get(k), FACILITY_KINDS, true);
-            }
+            requirement(errors, at, r);
         }
         // parents may come later in the list, so check them once every key is known
         for (int i = 0; i < requirements.size(); i++) {
@@ -100,6 +87,33 @@ public final class BundleValidator {
             }
         }
         return errors;
+    }
+
+    /** A requirement key: letters, digits, dots and hyphens, at most {@value #MAX_KEY} characters. */
+    public static boolean key(List<BundleError> errors, String pointer, String key) {
+        return pattern(errors, pointer, key, KEY);
+    }
+
+    /** The rules of one requirement on its own (keys, parents and duplicates are the caller's), errors under {@code at}. */
+    public static void requirement(List<BundleError> errors, String at, RequirementPart r) {
+        oneOf(errors, at + "/kind", r.kind(), KINDS, true);
+        text(errors, at + "/text_ja", r.textJa());
+        if (r.parent() != null && r.parent().length() > MAX_KEY) {
+            errors.add(new BundleError(at + "/parent", "at most " + MAX_KEY + " characters"));
+        }
+        year(errors, at + "/required_from", r.requiredFrom());
+        if (r.deadline() != null && (r.deadline().getYear() < FIRST_YEAR || r.deadline().getYear() > LAST_YEAR)) {
+            errors.add(new BundleError(at + "/deadline", "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR));
+        }
+        urls(errors, at + "/source_urls", r.sourceUrls());
+        oneOf(errors, at + "/target", r.target(), TARGETS, false);
+        oneOf(errors, at + "/obligation", r.obligation(), OBLIGATIONS, false);
+        oneOf(errors, at + "/confidence", r.confidence(), CONFIDENCE, true);
+        oneOf(errors, at + "/wording", r.wording(), WORDING, false);
+        List<String> kinds = r.facilityKinds() == null ? List.of() : r.facilityKinds();
+        for (int k = 0; k < kinds.size(); k++) {
+            oneOf(errors, at + "/facility_kinds/" + k, kinds.get(k), FACILITY_KINDS, true);
+        }
     }
 
     private static void text(List<BundleError> errors, String pointer, String value) {

@@ -18,8 +18,9 @@ public record VersionBundle(String format, FrameworkPart framework, VersionPart 
     public record FrameworkPart(String id, String kind, String titleJa, String titleEn, String publisher) {
     }
 
+    /** {@code provisional_reason}: why the edition is provisional; absent for a final edition. */
     public record VersionPart(String version, Integer fiscalYear, String titleJa, String titleEn, String released,
-            List<String> sourceUrls, String notes) {
+            List<String> sourceUrls, String notes, String provisionalReason) {
     }
 
     public record RequirementPart(String key, String parent, String kind, String number, String textJa, String textEn,

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What changed from one edition to the next, read off their edition mapping set: items added, removed,
- * changed (and how), merged (several into one) and split (one into several); unchanged items are counted.
+ * changed (and how), merged (several into one) and split (one into several); unchanged items are counted. {@code from}
+ * is a version of the same framework, or {@code framework:version} of another (a form merged into this one).
  */
 public record EditionDiff(String frameworkId, String from, String to, String mappingSet, List<String> added,
         List<String> removed, List<Change> changed, List<Merge> merged, List<Split> split, int equivalent) {
@@ -42,7 +43,7 @@ public record EditionDiff(String frameworkId, String from, String to, String map
                 e.getValue().stream().map(Mapping::fromRequirement).toList(), e.getKey(), e.getValue().get(0).note())).toList();
         List<Split> split = splits.entrySet().stream().map(e -> new Split(e.getKey(),
                 e.getValue().stream().map(Mapping::toRequirement).toList(), e.getValue().get(0).note())).toList();
-        return new EditionDiff(frameworkId, set.fromVersion(), set.toVersion(), set.id(), added, removed, changed, merged,
-                split, equivalent);
+        String from = set.fromFramework().equals(frameworkId) ? set.fromVersion() : set.fromFramework() + ":" + set.fromVersion();
+        return new EditionDiff(frameworkId, from, set.toVersion(), set.id(), added, removed, changed, merged, split, equivalent);
     }
 }

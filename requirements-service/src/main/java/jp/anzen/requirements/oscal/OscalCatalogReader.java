@@ -39,7 +39,7 @@ public final class OscalCatalogReader {
                 fiscalYear == null ? null : Integer.valueOf(fiscalYear),
                 orElse(prop(props, "version-title-ja"), text(metadata, "version")),
                 orElse(prop(props, "version-title-en"), text(metadata, "version")), prop(props, "released"), links(metadata),
-                prop(props, "version-notes"));
+                prop(props, "version-notes"), "true".equals(prop(props, "provisional")) ? text(metadata, "remarks") : null);
         List<Positioned> requirements = new ArrayList<>();
         walk(catalog.path("groups"), null, true, requirements);
         walk(catalog.path("controls"), null, false, requirements);

@@ -63,7 +63,8 @@ public final class OscalCatalogWriter {
 
     private static ObjectNode metadata(Framework framework, FrameworkVersion version) {
         ObjectNode metadata = JSON.createObjectNode();
-        metadata.put("title", framework.titleJa() + " " + version.titleJa());
+        // a provisional edition says so where every reader looks first: the title and the remarks
+        metadata.put("title", framework.titleJa() + " " + version.titleJa() + (version.provisional() ? "（暫定版 provisional）" : ""));
         Instant modified = version.publishedAt() != null ? version.publishedAt() : Instant.EPOCH;
         metadata.put("last-modified", modified.truncatedTo(ChronoUnit.SECONDS).toString());
         metadata.put("version", version.version());
@@ -82,6 +83,15 @@ public final class OscalCatalogWriter {
         }
         prop(props, "released", version.released());
         prop(props, "version-notes", version.notes());
+        if (version.provisional()) {
+            prop(props, "provisional", "true");
+            metadata.put("remarks", version.provisionalReason());
+        }
+        if (version.provenance() != null) {
+            prop(props, "based-on", version.provenance().basedOn());
+            prop(props, "revision-of", version.provenance().revisionOf());
+            prop(props, "revision-reason", version.provenance().revisionReason());
+        }
         metadata.set("props", props);
         links(metadata, version.sourceUrls());
         return metadata;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jp.anzen.requirements.authoring.InvalidEditException;
 import jp.anzen.requirements.importing.InvalidBundleException;
 import jp.anzen.requirements.publishing.VersionNotDraftException;
 
@@ -44,6 +45,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidBundle(InvalidBundleException e) {
         return Problem.of("invalid-bundle", "Invalid catalogue bundle", Status.BAD_REQUEST, e.getMessage())
+                .withErrors(e.errors().stream().map(err -> new Problem.FieldError(err.pointer(), err.detail())).toList())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidEdit(InvalidEditException e) {
+        return Problem.of("invalid-edit", "Invalid edit", Status.BAD_REQUEST, e.getMessage())
                 .withErrors(e.errors().stream().map(err -> new Problem.FieldError(err.pointer(), err.detail())).toList())
                 .toResponse();
     }

@@ -40,7 +40,10 @@ public class VersionPublisher {
         Instant publishedAt = published.publishedAt();
         outbox.add(frameworkId, FrameworkVersionPublished.TYPE, frameworkId + "/" + version,
                 new FrameworkVersionPublished(frameworkId, framework.kind(), framework.titleJa(), framework.titleEn(),
-                        version, published.fiscalYear(), published.titleJa(), published.titleEn(), publishedAt, items));
+                        version, published.fiscalYear(), published.titleJa(), published.titleEn(), publishedAt, items,
+                        published.provisional(), published.provisionalReason(),
+                        published.provenance() == null ? null : published.provenance().revisionOf(),
+                        published.provenance() == null ? null : published.provenance().revisionReason()));
         for (String older : catalogue.supersedeOthers(frameworkId, version)) {
             outbox.add(frameworkId, FrameworkVersionSuperseded.TYPE, frameworkId + "/" + older,
                     new FrameworkVersionSuperseded(frameworkId, older, version));

@@ -25,14 +25,58 @@ class CatalogueContentTest {
     }
 
     @Test
-    void every_shipped_edition_is_there_and_only_the_newest_of_each_form_is_current() {
+    void every_shipped_edition_is_there_and_only_this_years_forms_are_current() {
         reader().when().get("/api/catalogue/frameworks")
                 .then().statusCode(200)
-                .body("id", hasItems("mhlw-guideline", "mhlw-checklist-institution", "mhlw-checklist-pharmacy", "mhlw-checklist-vendor"))
+                .body("id", hasItems("mhlw-guideline", "mhlw-checklist-institution", "mhlw-checklist-pharmacy",
+                        "mhlw-checklist-facility", "mhlw-checklist-vendor"))
+                // FY2026 merged the institution and pharmacy forms: both FY2025 forms gave way to the combined one
                 .body("find { it.id == 'mhlw-checklist-institution' }.versions.collectEntries { [it.version, it.status] }",
-                        equalTo(java.util.Map.of("2023", "superseded", "2024", "superseded", "2025", "published")))
-                .body("find { it.id == 'mhlw-checklist-pharmacy' }.versions.version", containsInAnyOrder("2024", "2025"))
-                .body("find { it.id == 'mhlw-guideline' }.versions[0].version", equalTo("6.0"));
+                        equalTo(java.util.Map.of("2023", "superseded", "2024", "superseded", "2025", "superseded")))
+                .body("find { it.id == 'mhlw-checklist-pharmacy' }.versions.status", everyItem(equalTo("superseded")))
+                .body("find { it.id == 'mhlw-checklist-facility' }.versions.collectEntries { [it.version, it.status] }",
+                        equalTo(java.util.Map.of("2026", "published")))
+                .body("find { it.id == 'mhlw-checklist-vendor' }.versions.collectEntries { [it.version, it.status] }",
+                        equalTo(java.util.Map.of("2024", "superseded", "2025", "superseded", "2026", "published")))
+                .body("find { it.id == 'mhlw-guideline' }.versions.collectEntries { [it.version, it.status] }",
+                        equalTo(java.util.Map.of("6.0", "superseded", "7.0", "published")));
+    }
+
+    @Test
+    void fy2026_and_guideline_7_are_provisional_authored_editions_that_say_why() {
+        reader().when().get("/api/catalogue/frameworks/mhlw-checklist-facility/versions/2026")
+                .then().statusCode(200).body("provisional", equalTo(true))
+                .body("provenance.provisionalReason", org.hamcrest.Matchers.containsString("暫定版"))
+                .body("provenance.provisionalReason", org.hamcrest.Matchers.containsString("Provisional"))
+                .body("provenance.basedOn", equalTo("mhlw-checklist-institution:2025"))
+                .body("itemCount", equalTo(23))
+                .body("sourceUrls", hasItem("https://www.mhlw.go.jp/content/10808000/001716187.xlsx"));
+        // every item of the combined form applies to hospitals, clinics and pharmacies alike
+        reader().queryParam("facilityKind", "pharmacy")
+                .when().get("/api/catalogue/frameworks/mhlw-checklist-facility/versions/2026/requirements")
+                .then().statusCode(200).body("$", hasSize(23)).body("wording", everyItem(org.hamcrest.Matchers.oneOf(
+                        "derived", "not-seen", "truncated")))
+                .body("confidence", everyItem(equalTo("unverified")));
+        // the edits are the edition's history; the mapping from both FY2025 forms follows from them
+        reader().when().get("/api/catalogue/frameworks/mhlw-checklist-facility/versions/2026/edits")
+                .then().statusCode(403);
+        for (String form : new String[] { "mhlw-checklist-institution", "mhlw-checklist-pharmacy" }) {
+            reader().queryParam("from", form + ":2025").queryParam("to", "2026")
+                    .when().get("/api/catalogue/frameworks/mhlw-checklist-facility/diff")
+                    .then().statusCode(200).body("equivalent", equalTo(20))
+                    .body("changed.from", containsInAnyOrder(form + ":2025:2-7", form + ":2025:2-10"))
+                    .body("added", equalTo(java.util.List.of("mhlw-checklist-facility:2026:2-account-lock")));
+        }
+        reader().when().get("/api/catalogue/frameworks/mhlw-guideline/versions/7.0")
+                .then().statusCode(200).body("provisional", equalTo(true))
+                .body("requirements.find { it.id == 'mhlw-guideline:7.0:MNT' }.textJa", equalTo("保守委託機関編"))
+                .body("requirements.id", org.hamcrest.Matchers.not(hasItem("mhlw-guideline:7.0:QA")));
+        reader().when().get("/api/catalogue/frameworks/mhlw-guideline/versions/6.0")
+                .then().statusCode(200).body("provisional", equalTo(false));
+        reader().when().get("/api/catalogue/frameworks/mhlw-checklist-facility/versions/2026/oscal")
+                .then().statusCode(200).body("catalog.metadata.title", org.hamcrest.Matchers.endsWith("（暫定版 provisional）"))
+                .body("catalog.metadata.props.find { it.name == 'provisional' }.value", equalTo("true"))
+                .body("catalog.metadata.remarks", org.hamcrest.Matchers.containsString("暫定版"));
     }
 
     @Test

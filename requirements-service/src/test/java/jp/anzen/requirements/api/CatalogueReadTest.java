@@ -20,6 +20,8 @@ class CatalogueReadTest {
                 .then().statusCode(200)
                 .body("id", hasItem("mhlw-checklist-institution"))
                 .body("find { it.id == 'mhlw-checklist-institution' }.versions.find { it.version == '2025' }.status",
+                        equalTo("superseded"))
+                .body("find { it.id == 'mhlw-checklist-facility' }.versions.find { it.version == '2026' }.status",
                         equalTo("published"));
     }
 

@@ -1,4 +1,4 @@
-package jp.anzen.requirements.importing;
+package jp.anzen.requirements.shipped;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import jp.anzen.requirements.authoring.EditionScript;
+import jp.anzen.requirements.authoring.InvalidEditException;
 import jp.anzen.requirements.catalogue.CatalogueRepository;
+import jp.anzen.requirements.importing.BundleReader;
+import jp.anzen.requirements.importing.Imports;
+import jp.anzen.requirements.importing.InvalidBundleException;
+import jp.anzen.requirements.importing.VersionBundle;
 import jp.anzen.requirements.mapping.MappingRepository;
 import jp.anzen.requirements.mapping.MappingSetBundle;
 import jp.anzen.requirements.mapping.MappingSets;
@@ -24,7 +30,8 @@ import jp.anzen.requirements.publishing.VersionPublisher;
 
 /**
  * Imports and publishes the catalogue shipped with the service (src/main/resources/catalogue, in the order
- * of its index.txt) at first start, through the same importers as the API. What is already there is left
+ * of its index.txt) at first start, through the same importers and authoring as the API (bundles are imported,
+ * edition scripts are authored edit by edit). What is already there is left
  * as it is, so restarts and several instances starting together are harmless.
  */
 @ApplicationScoped
@@ -39,11 +46,12 @@ public class ShippedCatalogue {
     private final CatalogueRepository catalogue;
     private final MappingRepository mappings;
     private final ServiceProfileRepository profileRepository;
+    private final EditionScript scripts;
     private final boolean enabled;
 
     public ShippedCatalogue(Imports imports, VersionPublisher versions, MappingSets mappingSets, ServiceProfiles profiles,
             CatalogueRepository catalogue, MappingRepository mappings, ServiceProfileRepository profileRepository,
-            @ConfigProperty(name = "anzen.catalogue.import-shipped") boolean enabled) {
+            EditionScript scripts, @ConfigProperty(name = "anzen.catalogue.import-shipped") boolean enabled) {
         this.imports = imports;
         this.versions = versions;
         this.mappingSets = mappingSets;
@@ -51,6 +59,7 @@ public class ShippedCatalogue {
         this.catalogue = catalogue;
         this.mappings = mappings;
         this.profileRepository = profileRepository;
+        this.scripts = scripts;
         this.enabled = enabled;
     }
 
@@ -68,6 +77,9 @@ public class ShippedCatalogue {
                 }
             } catch (InvalidBundleException e) {
                 throw new IllegalStateException("shipped catalogue file " + file + " is invalid: " + e.errors(), e);
+            } catch (InvalidEditException e) {
+                throw new IllegalStateException("shipped edition script " + file + " is invalid: " + e.getMessage() + " "
+                        + e.errors(), e);
             }
         }
         if (imported > 0) {
@@ -103,6 +115,13 @@ public class ShippedCatalogue {
                 }
                 imports.importDraft(document);
                 profiles.publish(bundle.id(), bundle.version());
+            }
+            case EditionScript.FORMAT -> {
+                var script = scripts.read(document);
+                if (catalogue.version(script.framework(), script.edition().version()).isPresent()) {
+                    return false;
+                }
+                scripts.run(script, "anzen (shipped catalogue)");
             }
             default -> throw new IllegalStateException("unknown format " + format);
         }

@@ -1,0 +1,59 @@
+package jp.anzen.requirements.authoring;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.anzen.requirements.catalogue.FrameworkVersion;
+
+/**
+ * An edition written down as the calls an editor would make ({@code format: anzen-edition-script/1}): the new
+ * edition, its edits in order, then publication, all in one transaction. The shipped FY2026 forms and guideline 7.0
+ * are scripts, so that they are built exactly as an editor builds an edition through the API.
+ */
+@ApplicationScoped
+public class EditionScript {
+
+    public static final String FORMAT = "anzen-edition-script/1";
+
+    /** The script as a document: the framework the edition belongs to, the new edition and the edits. */
+    public record Script(String format, String framework, NewEdition edition, List<Edit> edits) {
+    }
+
+    private final EditionAuthoring authoring;
+    private final EditionPublisher publisher;
+    private final ObjectMapper json;
+
+    public EditionScript(EditionAuthoring authoring, EditionPublisher publisher, ObjectMapper json) {
+        this.authoring = authoring;
+        this.publisher = publisher;
+        this.json = json;
+    }
+
+    public Script read(JsonNode document) {
+        try {
+            return json.treeToValue(document, Script.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not an edition script: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Transactional
+    public FrameworkVersion run(Script script, String actor) {
+        authoring.create(script.framework(), script.edition(), actor);
+        int at = 0;
+        for (Edit edit : script.edits() == null ? List.<Edit>of() : script.edits()) {
+            try {
+                authoring.edit(script.framework(), script.edition().version(), edit, actor);
+            } catch (InvalidEditException e) {
+                throw new InvalidEditException("edit " + at + " (" + edit.op() + "): " + e.getMessage(), e.errors());
+            }
+            at++;
+        }
+        return publisher.publish(script.framework(), script.edition().version());
+    }
+}
