@@ -112,6 +112,58 @@ public final class Fixtures {
         }
     }
 
+    public static final String COMBINED_FORM = "test-combined-form";
+    public static final String PHARMACY_FORM = "test-pharmacy-form";
+
+    /**
+     * A combined form for FY2026 authored from two FY2025 forms, as the catalogue publishes it: the version, then one
+     * derived edition mapping from each source form (the institution's {@link #FRAMEWORK} and {@link #PHARMACY_FORM}).
+     * Item 1-1 is equivalent in both; 2-7 changed.
+     */
+    public static synchronized void combinedFormPublished() throws Exception {
+        catalogueVersionPublished();
+        CatalogueReplica replica = Arc.container().instance(CatalogueReplica.class).get();
+        if (replica.version(COMBINED_FORM, "2026").isPresent()) {
+            return;
+        }
+        String pharmacy = """
+                {"frameworkId":"test-pharmacy-form","frameworkKind":"checklist","version":"2025","fiscalYear":2025,"requirements":[
+                  {"id":"test-pharmacy-form:2025:1-1","kind":"item","number":"1①","facilityKinds":["pharmacy"]},
+                  {"id":"test-pharmacy-form:2025:2-7","kind":"item","number":"2⑦","facilityKinds":["pharmacy"]}]}""";
+        String combined = """
+                {"frameworkId":"test-combined-form","frameworkKind":"checklist","version":"2026","fiscalYear":2026,
+                 "provisional":true,"provisionalReason":"wording not seen","requirements":[
+                  {"id":"test-combined-form:2026:1-1","kind":"item","number":"1①","facilityKinds":["hospital","clinic","pharmacy"]},
+                  {"id":"test-combined-form:2026:2-7","kind":"item","number":"2⑦","facilityKinds":["hospital","clinic","pharmacy"]}]}""";
+        String fromInstitution = """
+                {"id":"edition:test-checklist:2025--test-combined-form:2026","kind":"edition","mappings":[
+                  {"fromRequirement":"test-checklist:2025:1-1","toRequirement":"test-combined-form:2026:1-1","relation":"equivalent"},
+                  {"fromRequirement":"test-checklist:2025:2-7","toRequirement":"test-combined-form:2026:2-7","relation":"changed"}]}""";
+        String fromPharmacy = """
+                {"id":"edition:test-pharmacy-form:2025--test-combined-form:2026","kind":"edition","mappings":[
+                  {"fromRequirement":"test-pharmacy-form:2025:1-1","toRequirement":"test-combined-form:2026:1-1","relation":"equivalent"},
+                  {"fromRequirement":"test-pharmacy-form:2025:2-7","toRequirement":"test-combined-form:2026:2-7","relation":"changed"}]}""";
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            send(producer, COMBINED_FORM, "framework-version-published", PHARMACY_FORM + "/2025", pharmacy);
+            send(producer, COMBINED_FORM, "mapping-set-published", "edition:test-checklist:2025--test-combined-form:2026",
+                    fromInstitution);
+            send(producer, COMBINED_FORM, "mapping-set-published", "edition:test-pharmacy-form:2025--test-combined-form:2026",
+                    fromPharmacy);
+            send(producer, COMBINED_FORM, "framework-version-published", COMBINED_FORM + "/2026", combined);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (replica.version(COMBINED_FORM, "2026").isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the catalogue replica did not receive the combined form");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private static void send(KafkaProducer<String, String> producer, String key, String type, String subject, String data)
             throws Exception {
         var record = new ProducerRecord<>("catalogue-events", key, data);
@@ -136,10 +188,19 @@ public final class Fixtures {
 
     /** Registers a hospital as its manager; returns the manager's token. */
     public static String registeredHospital(String code) {
+        return registered(code, "hospital", "試験病院");
+    }
+
+    /** Registers a pharmacy as its manager; returns the manager's token. */
+    public static String registeredPharmacy(String code) {
+        return registered(code, "pharmacy", "試験薬局");
+    }
+
+    private static String registered(String code, String kind, String name) {
         String token = managerOf("manager-" + code, code);
         io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
-                .body("{\"code\":\"%s\",\"name\":\"試験病院\",\"kind\":\"hospital\",\"prefecture\":\"%s\",\"hasMedicalInformationSystem\":true}"
-                        .formatted(code, code.substring(0, 2)))
+                .body("{\"code\":\"%s\",\"name\":\"%s\",\"kind\":\"%s\",\"prefecture\":\"%s\",\"hasMedicalInformationSystem\":true}"
+                        .formatted(code, name, kind, code.substring(0, 2)))
                 .when().post("/api/facilities").then().statusCode(201);
         return token;
     }

@@ -178,7 +178,8 @@ public class Assessments {
     private List<NewEvent> carryForward(Assessment last, String id, OpenAssessment request,
             CatalogueReplica.PublishedVersion version) {
         String toPrefix = request.frameworkId() + ":" + request.version() + ":";
-        Map<String, String> sources = last.version().equals(request.version()) ? null
+        boolean sameEdition = last.frameworkId().equals(request.frameworkId()) && last.version().equals(request.version());
+        Map<String, String> sources = sameEdition ? null
                 : catalogue.equivalentsFrom(last.frameworkId() + ":" + last.version() + ":", toPrefix);
         Map<String, Assessment.Answer> answered = last.latestPerItem();
         List<NewEvent> carried = new ArrayList<>();
@@ -193,10 +194,18 @@ public class Assessments {
         return carried;
     }
 
+    /**
+     * The facility's latest assessment of an earlier year whose answers can carry forward: of the same form, or of a
+     * form an edition mapping leads into this version from (FY2026's combined form from the FY2025 institution or
+     * pharmacy form).
+     */
     private Optional<Assessment> previous(String facilityCode, OpenAssessment request, String vendorId) {
-        String previousId = single("SELECT assessment_id::text FROM assessment_key WHERE facility_code = ? AND framework_id = ?"
-                + " AND vendor_id = ? AND fiscal_year < ? ORDER BY fiscal_year DESC LIMIT 1", facilityCode, request.frameworkId(),
-                vendorId == null ? "" : vendorId, request.fiscalYear());
+        String previousId = single("SELECT k.assessment_id::text FROM assessment_key k WHERE k.facility_code = ?"
+                + " AND k.vendor_id = ? AND k.fiscal_year < ? AND (k.framework_id = ? OR EXISTS (SELECT 1 FROM"
+                + " published_equivalence e WHERE e.to_requirement LIKE ? AND e.from_requirement LIKE"
+                + " k.framework_id || ':' || k.version || ':%')) ORDER BY k.fiscal_year DESC LIMIT 1", facilityCode,
+                vendorId == null ? "" : vendorId, request.fiscalYear(), request.frameworkId(),
+                request.frameworkId() + ":" + request.version() + ":%");
         return previousId == null ? Optional.empty() : find(facilityCode, previousId);
     }
 

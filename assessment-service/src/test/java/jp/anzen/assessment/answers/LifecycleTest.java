@@ -24,8 +24,12 @@ class LifecycleTest {
     }
 
     private static String open(String token, String code, String version, int fiscalYear) {
+        return open(token, code, Fixtures.FRAMEWORK, version, fiscalYear);
+    }
+
+    private static String open(String token, String code, String framework, String version, int fiscalYear) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"frameworkId\":\"test-checklist\",\"version\":\"" + version + "\",\"fiscalYear\":" + fiscalYear + "}")
+                .body("{\"frameworkId\":\"" + framework + "\",\"version\":\"" + version + "\",\"fiscalYear\":" + fiscalYear + "}")
                 .when().post("/api/facilities/" + code + "/assessments")
                 .then().statusCode(201).extract().header("Location");
     }
@@ -77,6 +81,34 @@ class LifecycleTest {
         given().auth().oauth2(manager).contentType(ContentType.JSON).body(answer(Fixtures.ITEM_MANAGER, 1, "yes"))
                 .when().put(fy2025 + "/answers")
                 .then().statusCode(200).body("awaitingConfirmation", hasSize(0)).body("answers", hasSize(1));
+    }
+
+    @Test
+    void a_hospitals_and_a_pharmacys_answers_to_their_own_fy2025_forms_carry_forward_into_the_combined_fy2026_form()
+            throws Exception {
+        Fixtures.combinedFormPublished();
+        String hospital = Fixtures.registeredHospital("2310000067");
+        String pharmacy = Fixtures.registeredPharmacy("2340000059");
+        String hospitals2025 = open(hospital, "2310000067", Fixtures.FRAMEWORK, "2025", 2025);
+        given().auth().oauth2(hospital).contentType(ContentType.JSON)
+                .body("{\"answers\":[{\"requirementId\":\"test-checklist:2025:1-1\",\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-06-01\"},"
+                        + "{\"requirementId\":\"test-checklist:2025:2-7\",\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-06-01\"}]}")
+                .when().put(hospitals2025 + "/answers").then().statusCode(200);
+        String pharmacys2025 = open(pharmacy, "2340000059", Fixtures.PHARMACY_FORM, "2025", 2025);
+        given().auth().oauth2(pharmacy).contentType(ContentType.JSON)
+                .body("{\"answers\":[{\"requirementId\":\"test-pharmacy-form:2025:1-1\",\"round\":1,\"value\":\"no\",\"confirmedOn\":\"2025-07-01\",\"targetDate\":\"2026-03-01\"}]}")
+                .when().put(pharmacys2025 + "/answers").then().statusCode(200);
+
+        // only the equivalent item carries; the changed password item must be answered anew
+        given().auth().oauth2(hospital).when().get(open(hospital, "2310000067", Fixtures.COMBINED_FORM, "2026", 2026))
+                .then().statusCode(200)
+                .body("awaitingConfirmation.requirementId", containsInAnyOrder("test-combined-form:2026:1-1"))
+                .body("awaitingConfirmation[0].fromFiscalYear", equalTo(2025))
+                .body("awaitingConfirmation[0].value", equalTo("yes"));
+        given().auth().oauth2(pharmacy).when().get(open(pharmacy, "2340000059", Fixtures.COMBINED_FORM, "2026", 2026))
+                .then().statusCode(200)
+                .body("awaitingConfirmation.requirementId", containsInAnyOrder("test-combined-form:2026:1-1"))
+                .body("awaitingConfirmation[0].value", equalTo("no"));
     }
 
     @Test
