@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jp.anzen.reporting.deadletter.Staleness;
+import jp.anzen.reporting.readiness.Provisional;
 
 /**
  * The checklist as an inspector reads it at the on-site inspection (立入検査): the facility's own form and
@@ -15,8 +16,9 @@ import jp.anzen.reporting.deadletter.Staleness;
 public record InspectionForm(String facilityCode, String name, String kind, String prefecture, int fiscalYear,
         Instant asOf, List<Form> forms, @JsonInclude(JsonInclude.Include.NON_NULL) Staleness.Stale stale) {
 
+    /** One form; {@code provisional} when its edition is (the official wording not seen). */
     public record Form(String assessmentId, String frameworkId, String version, String titleJa, String vendorId,
-            List<Item> items) {
+            List<Item> items, @JsonInclude(JsonInclude.Include.NON_NULL) Provisional provisional) {
     }
 
     public record Item(String requirementId, String number, String textJa, String target, String kind,

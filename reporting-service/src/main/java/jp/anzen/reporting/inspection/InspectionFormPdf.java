@@ -40,8 +40,9 @@ final class InspectionFormPdf {
     private void render(InspectionForm form, OutputStream out) {
         try (document) {
             newPage();
-            line(MARGIN, "医療機関におけるサイバーセキュリティ対策チェックリスト 令和" + (form.fiscalYear() - 2018) + "年度 (FY"
-                    + form.fiscalYear() + ")", 12);
+            // from FY2026 one form serves institutions and pharmacies alike
+            line(MARGIN, (form.fiscalYear() >= 2026 ? "医療機関・薬局" : "医療機関") + "におけるサイバーセキュリティ対策チェックリスト 令和"
+                    + (form.fiscalYear() - 2018) + "年度 (FY" + form.fiscalYear() + ")", 12);
             line(MARGIN, form.name() + " (" + form.facilityCode() + ")  都道府県 " + form.prefecture(), FONT_SIZE);
             line(MARGIN, "時点 (as of): " + form.asOf().atZone(JAPAN).toLocalDateTime().withNano(0), FONT_SIZE);
             if (form.stale() != null) {
@@ -51,6 +52,11 @@ final class InspectionFormPdf {
                 y -= LEADING / 2;
                 line(MARGIN, (f.titleJa() == null ? f.frameworkId() : f.titleJa()) + "  " + f.version()
                         + (f.vendorId() == null ? "" : "  (事業者: " + f.vendorId() + ")"), 11);
+                if (f.provisional() != null) {
+                    for (String part : wrap(f.provisional().line(), contentRight() - MARGIN)) {
+                        line(MARGIN, part, FONT_SIZE);
+                    }
+                }
                 line(MARGIN, "項番", FONT_SIZE, MARGIN + NUMBER_WIDTH, "確認項目", contentRight() - ANSWER_WIDTH,
                         "1回目 / 2回目 (目標日)");
                 for (var item : f.items()) {

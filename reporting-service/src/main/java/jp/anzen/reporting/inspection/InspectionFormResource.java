@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import jp.anzen.reporting.access.Reader;
 import jp.anzen.reporting.deadletter.Staleness;
+import jp.anzen.reporting.readiness.Provisional;
 import jp.anzen.reporting.export.Csv;
 import jp.anzen.reporting.export.ExportFormat;
 import jp.anzen.reporting.export.Spreadsheet;
@@ -69,7 +70,7 @@ public class InspectionFormResource {
             if (reader.mayReadForm(facility.scope(), form.vendorId())) {
                 forms.add(new InspectionForm.Form(form.assessmentId(), form.frameworkId(), form.version(), form.titleJa(),
                         form.vendorId(), inspection.items(form.assessmentId(), form.frameworkId(), form.version(),
-                                facility.kind(), asOf)));
+                                facility.kind(), asOf), form.provisional()));
             }
         }
         InspectionForm result = new InspectionForm(code, facility.name(), facility.kind(), facility.scope().prefecture(),
@@ -97,6 +98,12 @@ public class InspectionFormResource {
             }
             sheets.add(new Spreadsheet.Table(name.length() > 31 ? name.substring(0, 31) : name, COLUMNS, rows));
         }
+        List<List<?>> provisional = form.forms().stream().filter(f -> f.provisional() != null)
+                .<List<?>>map(f -> List.of(f.frameworkId() + " " + f.version(), f.provisional().label(), f.provisional().reason()))
+                .toList();
+        if (!provisional.isEmpty()) {
+            sheets.add(0, new Spreadsheet.Table("注意 暫定版 provisional", List.of("form", "status", "reason"), provisional));
+        }
         if (form.stale() != null) {
             // first, so that the workbook opens on it
             sheets.add(0, new Spreadsheet.Table("注意 stale", List.of("stale", "since", "deadLetters"),
@@ -111,7 +118,7 @@ public class InspectionFormResource {
         for (var f : forms) {
             for (var item : f.items()) {
                 Map<String, String> row = new LinkedHashMap<>();
-                row.put("form", f.frameworkId() + " " + f.version());
+                row.put("form", f.frameworkId() + " " + f.version() + (f.provisional() == null ? "" : " " + Provisional.LABEL));
                 row.put("vendorId", f.vendorId());
                 row.put("number", item.number());
                 row.put("textJa", item.textJa());

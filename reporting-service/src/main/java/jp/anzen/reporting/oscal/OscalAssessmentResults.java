@@ -51,10 +51,18 @@ final class OscalAssessmentResults {
         if (form.vendorId() != null) {
             prop(metadataProps, "vendor-id", form.vendorId());
         }
+        List<String> remarks = new java.util.ArrayList<>();
+        if (form.provisional() != null) {
+            prop(metadataProps, "provisional-edition", "true");
+            remarks.add(form.provisional().line());
+        }
         if (stale != null) {
             // the results may miss answers: said where every OSCAL reader looks, and when it began
             prop(metadataProps, "stale-since", stale.since().truncatedTo(ChronoUnit.SECONDS).toString());
-            metadata.put("remarks", stale.line());
+            remarks.add(stale.line());
+        }
+        if (!remarks.isEmpty()) {
+            metadata.put("remarks", String.join("\n", remarks));
         }
         // the form's controls come from the catalogue's OSCAL export; there is no separate assessment plan
         results.putObject("import-ap").put("href", "/api/catalogue/frameworks/" + form.frameworkId() + "/versions/"

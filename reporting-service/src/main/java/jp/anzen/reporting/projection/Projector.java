@@ -241,13 +241,18 @@ public class Projector {
 
     private static boolean insertVersion(Connection c, JsonNode event) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO catalogue_version (framework_id, version,"
-                + " framework_kind, title_ja, title_en, fiscal_year) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + " framework_kind, title_ja, title_en, fiscal_year, provisional_reason, revision_of)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             s.setString(1, event.get("frameworkId").asText());
             s.setString(2, event.get("version").asText());
             s.setString(3, event.get("frameworkKind").asText());
             s.setString(4, event.path("titleJa").asText(""));
             s.setString(5, text(event, "titleEn"));
             s.setObject(6, event.hasNonNull("fiscalYear") ? event.get("fiscalYear").asInt() : null, Types.INTEGER);
+            // both added to the v1 event later: absent in the events of final editions published before
+            boolean provisional = event.path("provisional").asBoolean(false);
+            s.setString(7, provisional ? event.path("provisionalReason").asText("the edition is marked provisional") : null);
+            s.setString(8, text(event, "revisionOf"));
             return s.executeUpdate() == 1;
         }
     }

@@ -15,10 +15,11 @@ import jp.anzen.reporting.deadletter.Staleness;
 public record Readiness(String facilityCode, String name, String kind, Integer fiscalYear, Instant asOf,
         List<String> vendors, List<Form> forms, @JsonInclude(JsonInclude.Include.NON_NULL) Staleness.Stale stale) {
 
-    /** One form (the institution or pharmacy form, or a vendor's form). */
+    /** One form (the institution or pharmacy form, or a vendor's form); {@code provisional} when its edition is. */
     public record Form(String assessmentId, String frameworkId, String version, String titleJa, String titleEn,
             String vendorId, int fiscalYear, int itemsExpected, Round firstConfirmation, Round secondConfirmation,
-            int overdue, List<Integer> roundsSignedOff, int carriedForwardUnconfirmed, List<Inherited> inherited) {
+            int overdue, List<Integer> roundsSignedOff, int carriedForwardUnconfirmed, List<Inherited> inherited,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Provisional provisional) {
     }
 
     /**

@@ -64,7 +64,7 @@ public class ReadinessQueries {
 
     /** A form as reports that show its items name it, without the readiness counts. */
     public record FormIdentity(String assessmentId, String frameworkId, String version, String titleJa, String vendorId,
-            int fiscalYear) {
+            int fiscalYear, Provisional provisional) {
     }
 
     /**
@@ -75,7 +75,8 @@ public class ReadinessQueries {
         List<FormIdentity> forms = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
-                        SELECT a.id::text, a.framework_id, a.version, v.title_ja, a.vendor_id, a.fiscal_year
+                        SELECT a.id::text, a.framework_id, a.version, v.title_ja, a.vendor_id, a.fiscal_year,
+                               v.provisional_reason
                         FROM assessment a LEFT JOIN catalogue_version v USING (framework_id, version)
                         WHERE a.facility_code = ? AND a.opened_at <= ? AND (?::int IS NULL OR a.fiscal_year = ?)
                         ORDER BY a.fiscal_year, a.framework_id, a.vendor_id NULLS FIRST""")) {
@@ -86,7 +87,7 @@ public class ReadinessQueries {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     forms.add(new FormIdentity(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getInt(6)));
+                            r.getInt(6), Provisional.of(r.getString(7))));
                 }
             }
         } catch (SQLException e) {
@@ -100,6 +101,7 @@ public class ReadinessQueries {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
                         SELECT a.id::text, a.framework_id, a.version, v.title_ja, v.title_en, a.vendor_id, a.fiscal_year,
+                               v.provisional_reason,
                                -- without a medical information system, the form is complete after the pre-question
                                CASE WHEN f.has_system OR a.vendor_id IS NOT NULL THEN
                                (SELECT count(*) FROM catalogue_item i WHERE i.framework_id = a.framework_id
@@ -115,13 +117,13 @@ public class ReadinessQueries {
             s.setObject(4, fiscalYear, Types.INTEGER);
             s.setObject(5, fiscalYear, Types.INTEGER);
             record Row(String id, String frameworkId, String version, String titleJa, String titleEn, String vendorId,
-                    int fiscalYear, int expected) {
+                    int fiscalYear, String provisional, int expected) {
             }
             List<Row> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getInt(7), r.getInt(8)));
+                            r.getString(6), r.getInt(7), r.getString(8), r.getInt(9)));
                 }
             }
             FormCounts counts = FormCounts.read(c, code, rows.stream().map(Row::id).toList(), asOf);
@@ -129,7 +131,7 @@ public class ReadinessQueries {
                 forms.add(new Readiness.Form(f.id(), f.frameworkId(), f.version(), f.titleJa(), f.titleEn(), f.vendorId(),
                         f.fiscalYear(), f.expected(), counts.round(f.id(), 1, f.expected()), counts.round(f.id(), 2, f.expected()),
                         counts.overdue(f.id()), counts.signedOff(f.id()), counts.carriedUnconfirmed(f.id()),
-                        counts.inherited(f.frameworkId(), f.version())));
+                        counts.inherited(f.frameworkId(), f.version()), Provisional.of(f.provisional())));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
