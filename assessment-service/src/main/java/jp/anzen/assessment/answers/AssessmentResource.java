@@ -9,7 +9,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,12 +45,15 @@ public class AssessmentResource {
     private final FacilityAccess access;
     private final Caller caller;
     private final CatalogueReplica catalogue;
+    private final AssessmentAccess assessmentAccess;
 
-    public AssessmentResource(Assessments assessments, FacilityAccess access, Caller caller, CatalogueReplica catalogue) {
+    public AssessmentResource(Assessments assessments, FacilityAccess access, Caller caller, CatalogueReplica catalogue,
+            AssessmentAccess assessmentAccess) {
         this.assessments = assessments;
         this.access = access;
         this.caller = caller;
         this.catalogue = catalogue;
+        this.assessmentAccess = assessmentAccess;
     }
 
     @POST
@@ -76,7 +78,7 @@ public class AssessmentResource {
     @Operation(summary = "An assessment: current answers, signed-off rounds, answers awaiting confirmation, inherited coverage")
     public Response get(@PathParam("code") String code, @PathParam("id") String id) {
         Facility facility = access.readable(code);
-        Assessment assessment = readable(facility, id);
+        Assessment assessment = assessmentAccess.readable(facility, id);
         return Response.ok(view(facility, assessment)).tag(String.valueOf(assessment.streamVersion())).build();
     }
 
@@ -92,7 +94,7 @@ public class AssessmentResource {
         Facility[] facility = new Facility[1];
         Supplier<Assessment> record = () -> {
             facility[0] = access.readable(code);
-            return assessments.record(facility[0], answerable(facility[0], id), batch, expected, caller.actor());
+            return assessments.record(facility[0], assessmentAccess.answerable(facility[0], id), batch, expected, caller.actor());
         };
         Assessment updated = expected == null ? LostRace.retry(record) : record.get();
         return Response.ok(view(facility[0], updated)).tag(String.valueOf(updated.streamVersion())).build();
@@ -105,7 +107,7 @@ public class AssessmentResource {
     public Response signOff(@PathParam("code") String code, @PathParam("id") String id, @PathParam("round") int round,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Facility facility = access.readable(code);
-        Assessment assessment = signable(facility, id);
+        Assessment assessment = assessmentAccess.signable(facility, id);
         Assessment updated = assessments.changeRound(assessment, round, true, null, ETags.parse(ifMatch), caller.actor());
         return Response.ok(view(facility, updated)).tag(String.valueOf(updated.streamVersion())).build();
     }
@@ -116,42 +118,13 @@ public class AssessmentResource {
     public Response reopen(@PathParam("code") String code, @PathParam("id") String id, @PathParam("round") int round,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Reopen body) {
         Facility facility = access.readable(code);
-        Assessment assessment = signable(facility, id);
+        Assessment assessment = assessmentAccess.signable(facility, id);
         Assessment updated = assessments.changeRound(assessment, round, false, body == null ? null : body.reason(),
                 ETags.parse(ifMatch), caller.actor());
         return Response.ok(view(facility, updated)).tag(String.valueOf(updated.streamVersion())).build();
     }
 
     private AssessmentView view(Facility facility, Assessment assessment) {
-        List<String[]> profiles = facility.services().stream().map(s -> new String[] { s.profileId(), s.version() }).toList();
-        return new AssessmentView(assessment, profiles.isEmpty() ? List.of()
-                : catalogue.coverage(profiles, assessment.frameworkId(), assessment.version()));
-    }
-
-    /** A vendor sees only its own form of the facility; everyone else who may read the facility sees all. */
-    private Assessment readable(Facility facility, String id) {
-        return assessments.find(facility.code(), id)
-                .filter(a -> !caller.is(Caller.VENDOR) || caller.vendorId() != null && caller.vendorId().equals(a.vendorId()))
-                .orElseThrow(() -> new NotFoundException("No assessment " + id + " for facility " + facility.code()));
-    }
-
-    private Assessment answerable(Facility facility, String id) {
-        Assessment assessment = readable(facility, id);
-        if (!access.canAnswer(facility, assessment.vendorId())) {
-            throw new ForbiddenException(assessment.vendorId() == null
-                    ? "Only the facility's own managers and staff answer its forms"
-                    : "Only vendor " + assessment.vendorId() + " answers its form, while its contract is active");
-        }
-        return assessment;
-    }
-
-    private Assessment signable(Facility facility, String id) {
-        Assessment assessment = readable(facility, id);
-        boolean allowed = assessment.vendorId() == null ? access.canManage(facility) : access.canAnswer(facility, assessment.vendorId());
-        if (!allowed) {
-            throw new ForbiddenException(assessment.vendorId() == null ? "Only the facility's manager signs its rounds off"
-                    : "Only vendor " + assessment.vendorId() + " signs its form off");
-        }
-        return assessment;
+        return AssessmentView.of(facility, assessment, catalogue);
     }
 }

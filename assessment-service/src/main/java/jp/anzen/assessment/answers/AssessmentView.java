@@ -11,4 +11,12 @@ import jp.anzen.assessment.catalogue.CatalogueReplica.Coverage;
  * declared say the providers fulfil ({@code inherited}) or share with it.
  */
 public record AssessmentView(@JsonUnwrapped Assessment assessment, List<Coverage> inherited) {
+
+    /** The assessment with what the facility's declared services cover of its form. */
+    public static AssessmentView of(jp.anzen.assessment.facility.Facility facility, Assessment assessment,
+            jp.anzen.assessment.catalogue.CatalogueReplica catalogue) {
+        List<String[]> profiles = facility.services().stream().map(s -> new String[] { s.profileId(), s.version() }).toList();
+        return new AssessmentView(assessment, profiles.isEmpty() ? List.of()
+                : catalogue.coverage(profiles, assessment.frameworkId(), assessment.version()));
+    }
 }

@@ -44,12 +44,16 @@ public class CatalogueReplica {
         this.json = json;
     }
 
-    /** A published version with its answerable items (groups excluded), by requirement id. */
+    /**
+     * A published version with its answerable items (groups excluded), by requirement id in the form's order; the
+     * titles and wording are null for versions replicated before the replica kept them.
+     */
     public record PublishedVersion(String frameworkId, String version, String frameworkKind, Integer fiscalYear,
-            Map<String, Item> items) {
+            Map<String, Item> items, String frameworkTitleJa, String titleJa, String provisionalReason) {
     }
 
-    public record Item(String requirementId, String kind, String number, List<String> facilityKinds) {
+    public record Item(String requirementId, String kind, String number, List<String> facilityKinds, Integer position,
+            String textJa, String textEn, String target) {
     }
 
     @Incoming("catalogue-events")
@@ -73,18 +77,24 @@ public class CatalogueReplica {
         JsonNode event = json.readTree(record.value());
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO published_version (framework_id, version,"
-                    + " framework_kind, fiscal_year, event_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    + " framework_kind, fiscal_year, event_id, framework_title_ja, title_ja, provisional_reason)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 s.setString(1, event.get("frameworkId").asText());
                 s.setString(2, event.get("version").asText());
                 s.setString(3, event.get("frameworkKind").asText());
                 s.setObject(4, event.hasNonNull("fiscalYear") ? event.get("fiscalYear").asInt() : null, java.sql.Types.INTEGER);
                 s.setString(5, eventId);
+                s.setString(6, text(event, "frameworkTitleJa"));
+                s.setString(7, text(event, "titleJa"));
+                s.setString(8, event.path("provisional").asBoolean(false)
+                        ? event.path("provisionalReason").asText("the edition is marked provisional") : null);
                 if (s.executeUpdate() == 0) {
                     return; // already applied: published versions never change
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO published_requirement (requirement_id,"
-                    + " framework_id, version, kind, number, facility_kinds) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " framework_id, version, kind, number, facility_kinds, position, text_ja, text_en, target)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (JsonNode r : event.get("requirements")) {
                     s.setString(1, r.get("id").asText());
                     s.setString(2, event.get("frameworkId").asText());
@@ -94,6 +104,10 @@ public class CatalogueReplica {
                     List<String> kinds = new ArrayList<>();
                     r.path("facilityKinds").forEach(k -> kinds.add(k.asText()));
                     s.setArray(6, c.createArrayOf("text", kinds.toArray()));
+                    s.setObject(7, r.has("position") ? r.get("position").asInt() : null, java.sql.Types.INTEGER);
+                    s.setString(8, text(r, "textJa"));
+                    s.setString(9, text(r, "textEn"));
+                    s.setString(10, text(r, "target"));
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -148,6 +162,10 @@ public class CatalogueReplica {
                 s.executeBatch();
             }
         }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
     public boolean profilePublished(String profileId, String version) {
@@ -216,9 +234,10 @@ public class CatalogueReplica {
     public Optional<PublishedVersion> version(String frameworkId, String version) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT v.framework_kind, v.fiscal_year, r.requirement_id,"
-                        + " r.kind, r.number, r.facility_kinds FROM published_version v"
+                        + " r.kind, r.number, r.facility_kinds, r.position, r.text_ja, r.text_en, r.target,"
+                        + " v.framework_title_ja, v.title_ja, v.provisional_reason FROM published_version v"
                         + " LEFT JOIN published_requirement r USING (framework_id, version)"
-                        + " WHERE v.framework_id = ? AND v.version = ? ORDER BY r.requirement_id")) {
+                        + " WHERE v.framework_id = ? AND v.version = ? ORDER BY r.position NULLS LAST, r.requirement_id")) {
             s.setString(1, frameworkId);
             s.setString(2, version);
             try (ResultSet r = s.executeQuery()) {
@@ -226,11 +245,12 @@ public class CatalogueReplica {
                 while (r.next()) {
                     if (found == null) {
                         found = new PublishedVersion(frameworkId, version, r.getString(1), (Integer) r.getObject(2),
-                                new java.util.LinkedHashMap<>());
+                                new java.util.LinkedHashMap<>(), r.getString(11), r.getString(12), r.getString(13));
                     }
                     if (r.getString(3) != null && !"group".equals(r.getString(4))) {
                         found.items().put(r.getString(3), new Item(r.getString(3), r.getString(4), r.getString(5),
-                                Arrays.asList((String[]) r.getArray(6).getArray())));
+                                Arrays.asList((String[]) r.getArray(6).getArray()), (Integer) r.getObject(7), r.getString(8),
+                                r.getString(9), r.getString(10)));
                     }
                 }
                 return Optional.ofNullable(found);

@@ -119,6 +119,57 @@ class EndToEndIT {
                 .body("items.find { it.type == 'answers-recorded' }.data.answers.size()", equalTo(1));
     }
 
+    /**
+     * FY2026 merged the institution and pharmacy forms: a hospital's and a pharmacy's answers to their own FY2025 forms
+     * are offered in the provisional FY2026 form (the shipped edition script), equivalent items only.
+     */
+    @Test
+    void a_hospitals_and_a_pharmacys_fy2025_answers_carry_forward_into_the_provisional_fy2026_form() {
+        String admin = tokens.user("demo-admin");
+        record Facility(String code, String kind, String form) {
+        }
+        for (Facility f : new Facility[] { new Facility("1310000027", "hospital", "mhlw-checklist-institution"),
+                new Facility("1340000016", "pharmacy", "mhlw-checklist-pharmacy") }) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"code\":\"" + f.code() + "\",\"name\":\"引継ぎ" + f.kind() + "\",\"kind\":\"" + f.kind()
+                            + "\",\"prefecture\":\"13\",\"hasMedicalInformationSystem\":true}")
+                    .when().post(stack.gatewayUrl() + "/api/facilities").then().statusCode(201);
+            tokens.createUser(stack.servers().keycloak().adminPassword(), "manager-" + f.code(), "facility-manager",
+                    java.util.Map.of("facility_codes", java.util.List.of(f.code())));
+            String manager = tokens.user("manager-" + f.code());
+            String assessments = stack.gatewayUrl() + "/api/facilities/" + f.code() + "/assessments";
+            String fy2025 = Eventually.answers(Duration.ofSeconds(60), () -> given().auth().oauth2(manager)
+                    .contentType(ContentType.JSON)
+                    .body("{\"frameworkId\":\"" + f.form() + "\",\"version\":\"2025\",\"fiscalYear\":2025}")
+                    .when().post(assessments), 201).path("id");
+            given().auth().oauth2(manager).contentType(ContentType.JSON)
+                    .body("{\"answers\":["
+                            + "{\"requirementId\":\"" + f.form() + ":2025:1-1\",\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-06-02\"},"
+                            + "{\"requirementId\":\"" + f.form() + ":2025:2-7\",\"round\":1,\"value\":\"yes\",\"confirmedOn\":\"2025-06-02\"}]}")
+                    .when().put(assessments + "/" + fy2025 + "/answers").then().statusCode(200);
+
+            String fy2026 = Eventually.answers(Duration.ofSeconds(60), () -> given().auth().oauth2(manager)
+                    .contentType(ContentType.JSON)
+                    .body("{\"frameworkId\":\"mhlw-checklist-facility\",\"version\":\"2026\",\"fiscalYear\":2026}")
+                    .when().post(assessments), 201).path("id");
+            given().auth().oauth2(manager).when().get(assessments + "/" + fy2026)
+                    .then().statusCode(200)
+                    .body("awaitingConfirmation.requirementId", hasItem("mhlw-checklist-facility:2026:1-1"))
+                    // the password item was likely amended for FY2026: it is answered anew
+                    .body("awaitingConfirmation.requirementId", org.hamcrest.Matchers.not(hasItem("mhlw-checklist-facility:2026:2-7")))
+                    .body("awaitingConfirmation.find { it.requirementId == 'mhlw-checklist-facility:2026:1-1' }.fromRequirementId",
+                            equalTo(f.form() + ":2025:1-1"));
+            String form = "forms.find { it.assessmentId == '" + fy2026 + "' }";
+            Eventually.answers(Duration.ofSeconds(30), () -> {
+                Response r = given().auth().oauth2(manager).queryParam("fiscalYear", 2026)
+                        .when().get(stack.gatewayUrl() + "/api/reports/facilities/" + f.code() + "/readiness");
+                return r.statusCode() == 200 && r.path(form) != null ? r : null;
+            }, 200).then()
+                    .body(form + ".provisional.label", equalTo("暫定版 (provisional edition)"))
+                    .body(form + ".carriedForwardUnconfirmed", equalTo(1));
+        }
+    }
+
     @Test
     void without_a_token_neither_the_gateway_nor_a_service_reached_directly_answers() {
         given().when().get(stack.gatewayUrl() + "/api/catalogue/frameworks")

@@ -45,6 +45,12 @@ final class OperationMatrix {
             Operation.of("GET", "/api/catalogue/service-profiles", none()),
             Operation.of("GET", "/api/catalogue/service-profiles/{id}/versions/{version}", none()),
             Operation.of("POST", "/api/catalogue/frameworks/{frameworkId}/versions/{version}/publish", CATALOGUE_WRITE),
+            // authoring an edition: the edits of a draft are the editors' working history
+            Operation.of("POST", "/api/catalogue/frameworks/{frameworkId}/versions", CATALOGUE_WRITE).withBody("{}"),
+            Operation.of("GET", "/api/catalogue/frameworks/{frameworkId}/versions/{version}/edits", CATALOGUE_WRITE),
+            Operation.of("POST", "/api/catalogue/frameworks/{frameworkId}/versions/{version}/edits", CATALOGUE_WRITE)
+                    .withBody("{}"),
+            Operation.of("GET", "/api/catalogue/frameworks/{frameworkId}/versions/{version}/derived-mappings", CATALOGUE_WRITE),
             Operation.of("POST", "/api/catalogue/imports", CATALOGUE_WRITE).withBody("{}"),
             Operation.of("POST", "/api/catalogue/mapping-sets/{id}/publish", CATALOGUE_WRITE),
             Operation.of("POST", "/api/catalogue/service-profiles", CATALOGUE_WRITE).withBody("{}"),
@@ -60,6 +66,8 @@ final class OperationMatrix {
                     .withBody("{\"frameworkId\":\"mhlw-checklist-institution\",\"version\":\"2025\",\"fiscalYear\":2025}"),
             Operation.of("GET", "/api/facilities/{code}/assessments/{id}", FACILITY_READ),
             Operation.of("PUT", "/api/facilities/{code}/assessments/{id}/answers", FACILITY_WRITE).withBody(ANSWERS),
+            Operation.of("GET", "/api/facilities/{code}/assessments/{id}/workbook", FACILITY_READ),
+            Operation.of("PUT", "/api/facilities/{code}/assessments/{id}/workbook", FACILITY_WRITE).withBody("{}"),
             Operation.of("POST", "/api/facilities/{code}/assessments/{id}/rounds/{round}/reopen", FACILITY_WRITE)
                     .withBody("{\"reason\":\"a correction\"}"),
             Operation.of("POST", "/api/facilities/{code}/assessments/{id}/rounds/{round}/sign-off", FACILITY_WRITE),
