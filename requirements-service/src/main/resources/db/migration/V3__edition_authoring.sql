@@ -41,3 +41,11 @@ CREATE TABLE edition_lineage (
     FOREIGN KEY (framework_id, version) REFERENCES framework_version (framework_id, version),
     CHECK (from_requirement IS NOT NULL OR to_requirement IS NOT NULL)
 );
+
+-- A goal apart from a deadline: a date the form aims for (two-factor authentication by FY2027) and the condition
+-- under which the requirement applies (systems introduced or renewed), neither of which makes an answer overdue.
+-- `deadline` stays the mandatory date.
+ALTER TABLE requirement
+    ADD COLUMN goal_by           date,
+    ADD COLUMN goal_condition_ja text,
+    ADD COLUMN goal_condition_en text;

@@ -167,6 +167,27 @@ class EndToEndIT {
             }, 200).then()
                     .body(form + ".provisional.label", equalTo("暫定版 (provisional edition)"))
                     .body(form + ".carriedForwardUnconfirmed", equalTo(1));
+
+            // the FY2026 form as a workbook through the gateway: provisional, every item of the combined form
+            byte[] workbook = given().auth().oauth2(manager).when().get(assessments + "/" + fy2026 + "/workbook")
+                    .then().statusCode(200).extract().asByteArray();
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+                var sheet = book.getSheet("回答 answers");
+                org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+                        .startsWith("【暫定版 (provisional edition)】");
+                org.assertj.core.api.Assertions.assertThat(sheet.getLastRowNum() - 4).isEqualTo(23);
+                var row = sheet.getRow(5);
+                row.getCell(3).setCellValue("はい");
+                row.getCell(4).setCellValue(java.time.LocalDate.of(2026, 6, 1));
+                var out = new java.io.ByteArrayOutputStream();
+                book.write(out);
+                workbook = out.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            given().auth().oauth2(manager).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .body(workbook).when().put(assessments + "/" + fy2026 + "/workbook")
+                    .then().statusCode(200).body("answersRecorded", equalTo(1));
         }
     }
 

@@ -163,7 +163,7 @@ public class EditionAuthoring {
         return catalogue.requirements(frameworkId, version).stream()
                 .map(r -> new RequirementPart(r.id().substring(prefix), r.parentId() == null ? null : r.parentId().substring(prefix),
                         r.kind(), r.number(), r.textJa(), r.textEn(), r.target(), r.obligation(), r.requiredFrom(), r.deadline(),
-                        r.facilityKinds(), r.guidelineRefs(), r.confidence(), r.wording(), r.sourceUrls(), r.notes()))
+                        r.facilityKinds(), r.guidelineRefs(), r.confidence(), r.wording(), r.sourceUrls(), r.notes(), r.goal()))
                 .toList();
     }
 

@@ -31,6 +31,6 @@ final class RequirementFields {
     static RequirementPart withFacilityKinds(RequirementPart r, List<String> kinds) {
         return new RequirementPart(r.key(), r.parent(), r.kind(), r.number(), r.textJa(), r.textEn(), r.target(),
                 r.obligation(), r.requiredFrom(), r.deadline(), kinds, r.guidelineRefs(), r.confidence(), r.wording(),
-                r.sourceUrls(), r.notes());
+                r.sourceUrls(), r.notes(), r.goal());
     }
 }

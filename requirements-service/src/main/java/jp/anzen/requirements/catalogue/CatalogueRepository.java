@@ -118,7 +118,8 @@ public class CatalogueRepository {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT id, parent_id, position, kind, number, text_ja,"
                         + " text_en, target, obligation, required_from, deadline, facility_kinds, guideline_refs,"
-                        + " confidence, wording, source_urls::text, notes FROM requirement"
+                        + " confidence, wording, source_urls::text, notes, goal_by, goal_condition_ja, goal_condition_en"
+                        + " FROM requirement"
                         + " WHERE " + where + " ORDER BY position")) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setString(i + 1, parameters[i]);
@@ -131,7 +132,9 @@ public class CatalogueRepository {
                             rows.getString(8), rows.getString(9), (Integer) rows.getObject(10),
                             deadline == null ? null : deadline.toLocalDate(), array(rows.getArray(12)),
                             array(rows.getArray(13)), rows.getString(14), rows.getString(15),
-                            strings(rows.getString(16)), rows.getString(17)));
+                            strings(rows.getString(16)), rows.getString(17), Requirement.Goal.of(
+                                    rows.getDate(18) == null ? null : rows.getDate(18).toLocalDate(), rows.getString(19),
+                                    rows.getString(20))));
                 }
             }
         } catch (SQLException e) {
@@ -203,8 +206,8 @@ public class CatalogueRepository {
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO requirement (id, framework_id, version, parent_id,"
                 + " position, kind, number, text_ja, text_en, target, obligation, required_from, deadline,"
-                + " facility_kinds, guideline_refs, confidence, wording, source_urls, notes)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                + " facility_kinds, guideline_refs, confidence, wording, source_urls, notes, goal_by, goal_condition_ja,"
+                + " goal_condition_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
             for (Requirement r : requirements) {
                 s.setString(1, r.id());
                 s.setString(2, frameworkId);
@@ -225,6 +228,10 @@ public class CatalogueRepository {
                 s.setString(17, r.wording());
                 s.setString(18, write(r.sourceUrls()));
                 s.setString(19, r.notes());
+                var goal = r.goal();
+                s.setObject(20, goal == null || goal.by() == null ? null : Date.valueOf(goal.by()), Types.DATE);
+                s.setString(21, goal == null ? null : goal.conditionJa());
+                s.setString(22, goal == null ? null : goal.conditionEn());
                 s.addBatch();
             }
             s.executeBatch();

@@ -86,7 +86,8 @@ public class BundleImporter {
                     r.parent() == null ? null : Requirement.id(framework, version, r.parent()), position++, r.kind(),
                     r.number(), r.textJa(), r.textEn(), r.target(), r.obligation(), r.requiredFrom(), r.deadline(),
                     orEmpty(r.facilityKinds()), orEmpty(r.guidelineRefs()), r.confidence(),
-                    r.wording() == null ? "official" : r.wording(), orEmpty(r.sourceUrls()), r.notes()));
+                    r.wording() == null ? "official" : r.wording(), orEmpty(r.sourceUrls()), r.notes(),
+                    r.goal() == null ? null : Requirement.Goal.of(r.goal().by(), r.goal().conditionJa(), r.goal().conditionEn())));
         }
         // parents before children, so that the parent_id foreign key holds within the batch
         return TreeOrder.parentsFirst(requirements);

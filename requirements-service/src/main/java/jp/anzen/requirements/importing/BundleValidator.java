@@ -106,6 +106,19 @@ public final class BundleValidator {
             errors.add(new BundleError(at + "/deadline", "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR));
         }
         urls(errors, at + "/source_urls", r.sourceUrls());
+        if (r.goal() != null) {
+            if (r.goal().by() != null && (r.goal().by().getYear() < FIRST_YEAR || r.goal().by().getYear() > LAST_YEAR)) {
+                errors.add(new BundleError(at + "/goal/by", "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR));
+            }
+            if (r.goal().by() == null && r.goal().conditionJa() == null && r.goal().conditionEn() == null) {
+                errors.add(new BundleError(at + "/goal", "give the date aimed for (by), the condition, or both; or leave goal out"));
+            }
+            for (String[] text : new String[][] { { "condition_ja", r.goal().conditionJa() }, { "condition_en", r.goal().conditionEn() } }) {
+                if (text[1] != null && (text[1].isBlank() || text[1].length() > MAX_TEXT)) {
+                    errors.add(new BundleError(at + "/goal/" + text[0], "1 to " + MAX_TEXT + " characters"));
+                }
+            }
+        }
         oneOf(errors, at + "/target", r.target(), TARGETS, false);
         oneOf(errors, at + "/obligation", r.obligation(), OBLIGATIONS, false);
         oneOf(errors, at + "/confidence", r.confidence(), CONFIDENCE, true);

@@ -25,6 +25,8 @@ public record VersionBundle(String format, FrameworkPart framework, VersionPart 
 
     public record RequirementPart(String key, String parent, String kind, String number, String textJa, String textEn,
             String target, String obligation, Integer requiredFrom, LocalDate deadline, List<String> facilityKinds,
-            List<String> guidelineRefs, String confidence, String wording, List<String> sourceUrls, String notes) {
+            List<String> guidelineRefs, String confidence, String wording, List<String> sourceUrls, String notes,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            jp.anzen.requirements.catalogue.Requirement.Goal goal) {
     }
 }

@@ -62,7 +62,9 @@ public final class OscalCatalogReader {
             var requirement = new RequirementPart(key, parent, kind, label(props), statement(node), prop(props, "text-en"),
                     prop(props, "target"), prop(props, "obligation"), requiredFrom == null ? null : Integer.valueOf(requiredFrom),
                     date(prop(props, "deadline")), props(props, "facility-kind"), props(props, "guideline-ref"),
-                    orElse(prop(props, "confidence"), "unverified"), prop(props, "wording"), links(node), prop(props, "notes"));
+                    orElse(prop(props, "confidence"), "unverified"), prop(props, "wording"), links(node), prop(props, "notes"),
+                    jp.anzen.requirements.catalogue.Requirement.Goal.of(date(prop(props, "goal-by")),
+                            prop(props, "goal-condition-ja"), prop(props, "goal-condition-en")));
             into.add(new Positioned(position == null ? into.size() : Integer.parseInt(position), requirement));
             walk(node.path("groups"), key, true, into);
             walk(node.path("controls"), key, false, into);

@@ -111,6 +111,11 @@ public final class OscalCatalogWriter {
         prop(props, "obligation", r.obligation());
         prop(props, "required-from", r.requiredFrom() == null ? null : r.requiredFrom().toString());
         prop(props, "deadline", r.deadline() == null ? null : r.deadline().toString());
+        if (r.goal() != null) {
+            prop(props, "goal-by", r.goal().by() == null ? null : r.goal().by().toString());
+            prop(props, "goal-condition-ja", r.goal().conditionJa());
+            prop(props, "goal-condition-en", r.goal().conditionEn());
+        }
         r.facilityKinds().forEach(kind -> prop(props, "facility-kind", kind));
         r.guidelineRefs().forEach(ref -> prop(props, "guideline-ref", ref));
         prop(props, "confidence", r.confidence());

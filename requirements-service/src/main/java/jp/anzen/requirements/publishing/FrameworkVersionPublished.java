@@ -24,6 +24,7 @@ public record FrameworkVersionPublished(String frameworkId, String frameworkKind
 
     public record Item(String id, String parentId, int position, String kind, String number, String textJa,
             String textEn, String target, String obligation, LocalDate deadline, List<String> facilityKinds,
-            String confidence, String wording) {
+            String confidence, String wording,
+            @JsonInclude(JsonInclude.Include.NON_NULL) jp.anzen.requirements.catalogue.Requirement.Goal goal) {
     }
 }

@@ -35,7 +35,7 @@ public class VersionPublisher {
         var items = catalogue.requirements(frameworkId, version).stream()
                 .map(r -> new FrameworkVersionPublished.Item(r.id(), r.parentId(), r.position(), r.kind(), r.number(),
                         r.textJa(), r.textEn(), r.target(), r.obligation(), r.deadline(), r.facilityKinds(),
-                        r.confidence(), r.wording()))
+                        r.confidence(), r.wording(), r.goal()))
                 .toList();
         Instant publishedAt = published.publishedAt();
         outbox.add(frameworkId, FrameworkVersionPublished.TYPE, frameworkId + "/" + version,

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,14 @@ class CatalogueContentTest {
                     .body("changed.from", containsInAnyOrder(form + ":2025:2-7", form + ":2025:2-10"))
                     .body("added", equalTo(java.util.List.of("mhlw-checklist-facility:2026:2-account-lock")));
         }
+        // two-factor authentication: a goal and a condition, not a deadline
+        reader().when().get("/api/catalogue/requirements/mhlw-checklist-facility:2026:2-10")
+                .then().statusCode(200).body("deadline", nullValue()).body("goal.by", equalTo("2028-03-31"))
+                .body("goal.conditionJa", org.hamcrest.Matchers.containsString("次回のシステム更新時"))
+                .body("goal.conditionEn", org.hamcrest.Matchers.containsString("renewed"));
+        reader().when().get("/api/catalogue/frameworks/mhlw-checklist-facility/versions/2026/oscal")
+                .then().statusCode(200).body("catalog.groups.find { it.id == 'r-2' }.controls.find { it.id == 'r-2-10' }"
+                        + ".props.find { it.name == 'goal-by' }.value", equalTo("2028-03-31"));
         reader().when().get("/api/catalogue/frameworks/mhlw-guideline/versions/7.0")
                 .then().statusCode(200).body("provisional", equalTo(true))
                 .body("requirements.find { it.id == 'mhlw-guideline:7.0:MNT' }.textJa", equalTo("保守委託機関編"))
