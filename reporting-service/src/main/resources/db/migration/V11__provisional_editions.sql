@@ -3,3 +3,11 @@
 ALTER TABLE catalogue_version
     ADD COLUMN provisional_reason text,
     ADD COLUMN revision_of        text;
+
+-- An item's mandatory deadline and its goal (a date aimed for, and the condition it applies under) are shown apart:
+-- a missed deadline is late, a goal never makes anything overdue.
+ALTER TABLE catalogue_item
+    ADD COLUMN deadline          date,
+    ADD COLUMN goal_by           date,
+    ADD COLUMN goal_condition_ja text,
+    ADD COLUMN goal_condition_en text;

@@ -216,8 +216,8 @@ public class Projector {
             return false;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO catalogue_item (requirement_id, framework_id,"
-                + " version, position, kind, number, text_ja, text_en, target, facility_kinds)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " version, position, kind, number, text_ja, text_en, target, facility_kinds, deadline, goal_by,"
+                + " goal_condition_ja, goal_condition_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (JsonNode r : event.get("requirements")) {
                 s.setString(1, r.get("id").asText());
                 s.setString(2, event.get("frameworkId").asText());
@@ -231,6 +231,11 @@ public class Projector {
                 List<String> kinds = new ArrayList<>();
                 r.path("facilityKinds").forEach(k -> kinds.add(k.asText()));
                 s.setArray(10, c.createArrayOf("text", kinds.toArray()));
+                // the goal was added to the v1 event later: absent in the events published before
+                s.setObject(11, date(r, "deadline"), Types.DATE);
+                s.setObject(12, date(r.path("goal"), "by"), Types.DATE);
+                s.setString(13, text(r.path("goal"), "conditionJa"));
+                s.setString(14, text(r.path("goal"), "conditionEn"));
                 s.addBatch();
             }
             s.executeBatch();
@@ -254,6 +259,19 @@ public class Projector {
             s.setString(7, provisional ? event.path("provisionalReason").asText("the edition is marked provisional") : null);
             s.setString(8, text(event, "revisionOf"));
             return s.executeUpdate() == 1;
+        }
+    }
+
+    /** A date field, or null when absent; a value that is no date is the event's fault (it is dead-lettered). */
+    private static java.sql.Date date(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.sql.Date.valueOf(java.time.LocalDate.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UnreadableEventException(field + " '" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 

@@ -26,11 +26,14 @@ final class FormCounts {
     private final Map<String, Integer> carriedUnconfirmed = new HashMap<>();
     private final Map<String, List<Integer>> signedOff = new HashMap<>();
     private final Map<String, List<Readiness.Inherited>> inherited = new HashMap<>(); // "framework|version"
+    private final Map<String, List<Readiness.Dated>> deadlines = new HashMap<>();
+    private final Map<String, List<Readiness.Dated>> goals = new HashMap<>();
 
     private FormCounts() {
     }
 
-    static FormCounts read(Connection c, String facilityCode, List<String> assessmentIds, Instant asOf) throws SQLException {
+    static FormCounts read(Connection c, String facilityCode, String facilityKind, List<String> assessmentIds, Instant asOf)
+            throws SQLException {
         FormCounts counts = new FormCounts();
         Object ids = c.createArrayOf("text", assessmentIds.toArray());
         Timestamp at = Timestamp.from(asOf);
@@ -74,7 +77,44 @@ final class FormCounts {
                 ORDER BY i.position, p.profile_id""", r -> counts.inherited.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
                 .add(new Readiness.Inherited(r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
                         r.getString(7))), facilityCode, at, at);
+        // the items of each form with a deadline or a goal, and the latest confirmation of each at asOf
+        java.time.LocalDate today = AsOf.dateInJapan(asOf);
+        query(c, """
+                SELECT a.id::text, i.requirement_id, i.number, i.deadline, i.goal_by, i.goal_condition_ja, i.goal_condition_en,
+                       (SELECT x.value FROM answer x WHERE x.assessment_id = a.id AND x.requirement_id = i.requirement_id
+                          AND x.valid_from <= ? AND (x.valid_to IS NULL OR x.valid_to > ?) ORDER BY x.round DESC LIMIT 1)
+                FROM assessment a JOIN catalogue_item i ON i.framework_id = a.framework_id AND i.version = a.version
+                WHERE a.id = ANY (?::uuid[]) AND i.kind <> 'group'
+                  AND (cardinality(i.facility_kinds) = 0 OR ? = ANY (i.facility_kinds))
+                  AND (i.deadline IS NOT NULL OR i.goal_by IS NOT NULL OR i.goal_condition_ja IS NOT NULL
+                       OR i.goal_condition_en IS NOT NULL)
+                ORDER BY a.id, i.position""", r -> counts.dated(r, today), at, at, ids, facilityKind);
         return counts;
+    }
+
+    private void dated(ResultSet r, java.time.LocalDate today) throws SQLException {
+        String answer = r.getString(8);
+        boolean met = "yes".equals(answer) || "not-applicable".equals(answer);
+        Date deadline = r.getDate(4);
+        if (deadline != null) {
+            String status = met ? "met" : deadline.toLocalDate().isBefore(today) ? "missed" : "open";
+            deadlines.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Readiness.Dated(r.getString(2),
+                    r.getString(3), deadline.toLocalDate(), null, null, answer, status));
+        }
+        Date by = r.getDate(5);
+        if (by != null || r.getString(6) != null || r.getString(7) != null) {
+            goals.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Readiness.Dated(r.getString(2),
+                    r.getString(3), by == null ? null : by.toLocalDate(), r.getString(6), r.getString(7), answer,
+                    met ? "reached" : "open"));
+        }
+    }
+
+    List<Readiness.Dated> deadlines(String assessmentId) {
+        return deadlines.getOrDefault(assessmentId, List.of());
+    }
+
+    List<Readiness.Dated> goals(String assessmentId) {
+        return goals.getOrDefault(assessmentId, List.of());
     }
 
     Readiness.Round round(String assessmentId, int round, int expected) {

@@ -19,7 +19,17 @@ public record Readiness(String facilityCode, String name, String kind, Integer f
     public record Form(String assessmentId, String frameworkId, String version, String titleJa, String titleEn,
             String vendorId, int fiscalYear, int itemsExpected, Round firstConfirmation, Round secondConfirmation,
             int overdue, List<Integer> roundsSignedOff, int carriedForwardUnconfirmed, List<Inherited> inherited,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Provisional provisional) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Provisional provisional, List<Dated> deadlines, List<Dated> goals) {
+    }
+
+    /**
+     * An item with a date the form sets, and where the facility stands: a mandatory {@code deadline} is {@code met}
+     * (はい or 該当なし), {@code missed} once passed, else {@code open}; a goal (a date aimed for, or a condition such
+     * as "on systems introduced or renewed") is {@code reached} or {@code open}, never overdue.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Dated(String requirementId, String number, java.time.LocalDate date, String conditionJa,
+            String conditionEn, String answer, String status) {
     }
 
     /**

@@ -126,12 +126,13 @@ public class ReadinessQueries {
                             r.getString(6), r.getInt(7), r.getString(8), r.getInt(9)));
                 }
             }
-            FormCounts counts = FormCounts.read(c, code, rows.stream().map(Row::id).toList(), asOf);
+            FormCounts counts = FormCounts.read(c, code, facilityKind, rows.stream().map(Row::id).toList(), asOf);
             for (Row f : rows) {
                 forms.add(new Readiness.Form(f.id(), f.frameworkId(), f.version(), f.titleJa(), f.titleEn(), f.vendorId(),
                         f.fiscalYear(), f.expected(), counts.round(f.id(), 1, f.expected()), counts.round(f.id(), 2, f.expected()),
                         counts.overdue(f.id()), counts.signedOff(f.id()), counts.carriedUnconfirmed(f.id()),
-                        counts.inherited(f.frameworkId(), f.version()), Provisional.of(f.provisional())));
+                        counts.inherited(f.frameworkId(), f.version()), Provisional.of(f.provisional()),
+                        counts.deadlines(f.id()), counts.goals(f.id())));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
