@@ -11,3 +11,18 @@ ALTER TABLE catalogue_item
     ADD COLUMN goal_by           date,
     ADD COLUMN goal_condition_ja text,
     ADD COLUMN goal_condition_en text;
+
+-- What a later revision of a version changed, item by item (from the edition mappings the catalogue derives): an
+-- answer given against the earlier revision stays attached to it and shows that its item changed since.
+CREATE TABLE catalogue_change (
+    set_id           text NOT NULL,
+    position         int  NOT NULL,
+    from_requirement text NOT NULL,
+    to_framework     text NOT NULL,
+    to_version       text NOT NULL,
+    to_requirement   text,
+    relation         text NOT NULL,
+    note             text,
+    PRIMARY KEY (set_id, position)
+);
+CREATE INDEX catalogue_change_from ON catalogue_change (from_requirement);

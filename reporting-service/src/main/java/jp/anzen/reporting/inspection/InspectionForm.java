@@ -21,8 +21,19 @@ public record InspectionForm(String facilityCode, String name, String kind, Stri
             List<Item> items, @JsonInclude(JsonInclude.Include.NON_NULL) Provisional provisional) {
     }
 
+    /** {@code changedSince}: what later revisions of the form's version changed about the item, and why. */
     public record Item(String requirementId, String number, String textJa, String target, String kind,
-            Confirmation first, Confirmation second) {
+            Confirmation first, Confirmation second, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Change> changedSince) {
+    }
+
+    /** A later revision of the same edition that changed the item (changed, split, merged or removed), and why. */
+    public record Change(String version, String relation, String note) {
+
+        /** As a printed form says it: 改訂 2025-r2 で変更 (changed): why. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String line() {
+            return "改訂 " + version + " で変更 (" + relation + ")" + (note == null ? "" : ": " + note);
+        }
     }
 
     /** One confirmation: はい / いいえ / not applicable, its date, and for いいえ the target date. */

@@ -73,7 +73,13 @@ final class InspectionFormPdf {
     private void item(InspectionForm.Item item) throws IOException {
         float textX = MARGIN + NUMBER_WIDTH;
         float answerX = contentRight() - ANSWER_WIDTH;
-        List<String> wording = wrap(item.textJa() == null ? "" : item.textJa(), answerX - textX - 8);
+        List<String> wording = new java.util.ArrayList<>(wrap(item.textJa() == null ? "" : item.textJa(), answerX - textX - 8));
+        if (item.changedSince() != null) {
+            // an answer stays with the revision it was given against; the form says the item changed since
+            for (var change : item.changedSince()) {
+                wording.addAll(wrap("※ " + change.line(), answerX - textX - 8));
+            }
+        }
         List<String> answers = List.of(confirmation("1", item.first()), confirmation("2", item.second()));
         int lines = Math.max(wording.size(), answers.size());
         if (y - lines * LEADING < MARGIN) {

@@ -39,7 +39,8 @@ import jp.anzen.reporting.readiness.ReadinessQueries;
 public class InspectionFormResource {
 
     private static final List<String> COLUMNS = List.of("form", "vendorId", "number", "textJa", "target",
-            "firstValue", "firstConfirmedOn", "firstTargetDate", "secondValue", "secondConfirmedOn", "secondTargetDate");
+            "firstValue", "firstConfirmedOn", "firstTargetDate", "secondValue", "secondConfirmedOn", "secondTargetDate",
+            "changedSince");
 
     private final ReadinessQueries facilities;
     private final InspectionQueries inspection;
@@ -125,6 +126,8 @@ public class InspectionFormResource {
                 row.put("target", item.target());
                 put(row, "first", item.first());
                 put(row, "second", item.second());
+                row.put("changedSince", item.changedSince() == null || item.changedSince().isEmpty() ? null
+                        : String.join("; ", item.changedSince().stream().map(InspectionForm.Change::line).toList()));
                 rows.add(row);
             }
         }

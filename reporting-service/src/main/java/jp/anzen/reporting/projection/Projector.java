@@ -33,9 +33,9 @@ public class Projector {
     private static final Logger LOG = Logger.getLogger(Projector.class);
     static final String VERSION_PUBLISHED = "jp.anzen.catalogue.framework-version-published.v1";
     static final String PROFILE_PUBLISHED = "jp.anzen.catalogue.service-profile-published.v1";
+    static final String MAPPING_SET_PUBLISHED = "jp.anzen.catalogue.mapping-set-published.v1";
     /** Catalogue events the reports do not need; any other type is dead-lettered, not skipped. */
-    private static final Set<String> IGNORED_CATALOGUE_TYPES = Set.of("jp.anzen.catalogue.framework-version-superseded.v1",
-            "jp.anzen.catalogue.mapping-set-published.v1");
+    private static final Set<String> IGNORED_CATALOGUE_TYPES = Set.of("jp.anzen.catalogue.framework-version-superseded.v1");
 
     private final ObjectMapper json;
 
@@ -202,7 +202,7 @@ public class Projector {
         if (IGNORED_CATALOGUE_TYPES.contains(type)) {
             return false;
         }
-        if (!PROFILE_PUBLISHED.equals(type) && !VERSION_PUBLISHED.equals(type)) {
+        if (!PROFILE_PUBLISHED.equals(type) && !VERSION_PUBLISHED.equals(type) && !MAPPING_SET_PUBLISHED.equals(type)) {
             throw new UnreadableEventException("event type '" + type + "' is not one this reader knows (jp.anzen.catalogue.*.v1)");
         }
         JsonNode event = json.readTree(record.value());
@@ -211,6 +211,9 @@ public class Projector {
         }
         if (PROFILE_PUBLISHED.equals(type)) {
             return ServiceProfiles.insert(c, event);
+        }
+        if (MAPPING_SET_PUBLISHED.equals(type)) {
+            return insertChanges(c, event);
         }
         if (!insertVersion(c, event)) {
             return false;
@@ -242,6 +245,43 @@ public class Projector {
         }
         CurrentAnswers.refreshVersion(c, event.get("frameworkId").asText(), event.get("version").asText());
         return true;
+    }
+
+    /**
+     * The items an edition mapping says changed (all but the equivalent ones), so that reports can say an answer's
+     * item changed in a later revision; citations and equivalences are not kept.
+     */
+    private static boolean insertChanges(Connection c, JsonNode set) throws SQLException {
+        if (!"edition".equals(set.path("kind").asText()) || !set.hasNonNull("id") || !set.path("mappings").isArray()) {
+            if ("edition".equals(set.path("kind").asText())) {
+                throw new UnreadableEventException("an edition mapping set needs an id and a list of mappings");
+            }
+            return false;
+        }
+        int stored = 0;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO catalogue_change (set_id, position, from_requirement,"
+                + " to_framework, to_version, to_requirement, relation, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+            int position = 0;
+            for (JsonNode m : set.get("mappings")) {
+                String relation = m.path("relation").asText("");
+                if (m.hasNonNull("fromRequirement") && !"equivalent".equals(relation)) {
+                    s.setString(1, set.get("id").asText());
+                    s.setInt(2, position);
+                    s.setString(3, m.get("fromRequirement").asText());
+                    s.setString(4, set.path("toFramework").asText(""));
+                    s.setString(5, set.path("toVersion").asText(""));
+                    s.setString(6, text(m, "toRequirement"));
+                    s.setString(7, relation);
+                    s.setString(8, text(m, "note"));
+                    s.addBatch();
+                    stored++;
+                }
+                position++;
+            }
+            s.executeBatch();
+        }
+        return stored > 0;
     }
 
     private static boolean insertVersion(Connection c, JsonNode event) throws SQLException {
