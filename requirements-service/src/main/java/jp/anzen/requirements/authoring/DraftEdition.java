@@ -152,16 +152,16 @@ final class DraftEdition {
             error("/item", "give the item to add, as in a catalogue bundle (key, parent, kind, textJa, confidence, …)");
             return;
         }
-        if (BundleValidator.key(errors, "/item/key", item.key()) && index(item.key()) >= 0) {
+        if (BundleValidator.key(errors, "/item/key", item.key()) && Positions.index(items, item.key()) >= 0) {
             error("/item/key", "the draft has an item '" + item.key() + "' already");
         }
         check("/item", item);
         parent("/item/parent", item);
-        int position = edit.after() == null ? endOf(item.parent()) : existing("/after", edit.after());
+        int position = edit.after() == null ? Positions.endOf(items, item.parent()) : existing("/after", edit.after());
         if (!errors.isEmpty()) {
             return;
         }
-        items.add(edit.after() == null ? position : endOfSubtree(position), item);
+        items.add(edit.after() == null ? position : Positions.endOfSubtree(items, position), item);
         if (!isGroup(item)) {
             lineage.add(new Link(null, item.key(), "added", edit.reason()));
         }
@@ -213,7 +213,7 @@ final class DraftEdition {
         if (!errors.isEmpty()) {
             return;
         }
-        int first = keys.stream().mapToInt(this::index).min().orElseThrow();
+        int first = keys.stream().mapToInt(k -> Positions.index(items, k)).min().orElseThrow();
         items.set(first, into);
         items.removeIf(r -> r != into && keys.contains(r.key()));
         boolean added = false;
@@ -300,7 +300,7 @@ final class DraftEdition {
             if (isGroup(theirs)) {
                 continue;
             }
-            int at = index(theirs.key());
+            int at = Positions.index(items, theirs.key());
             if (at < 0 || isGroup(items.get(at))) {
                 lineage.add(new Link(prefix + theirs.key(), null, "removed", edit.reason()));
                 continue;
@@ -331,9 +331,9 @@ final class DraftEdition {
         }
         if (item.parent().equals(item.key())) {
             error(at, "an item cannot be its own parent");
-        } else if (index(item.parent()) < 0) {
+        } else if (Positions.index(items, item.parent()) < 0) {
             error(at, "the draft has no item '" + item.parent() + "'");
-        } else if (ancestors(item.parent()).contains(item.key())) {
+        } else if (Positions.ancestors(items, item.parent()).contains(item.key())) {
             error(at, "'" + item.parent() + "' lies under '" + item.key() + "': that would make a cycle");
         }
     }
@@ -342,7 +342,7 @@ final class DraftEdition {
         if (!BundleValidator.key(errors, at, key)) {
             return false;
         }
-        if (!replaced.contains(key) && index(key) >= 0) {
+        if (!replaced.contains(key) && Positions.index(items, key) >= 0) {
             error(at, "the draft has an item '" + key + "' already");
             return false;
         }
@@ -357,47 +357,11 @@ final class DraftEdition {
     }
 
     private int existing(String at, String key) {
-        int index = key == null ? -1 : index(key);
+        int index = key == null ? -1 : Positions.index(items, key);
         if (index < 0) {
             error(at, key == null ? "name the item's key" : "the draft has no item '" + key + "'");
         }
         return index;
-    }
-
-    private int index(String key) {
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private Set<String> ancestors(String key) {
-        Set<String> found = new HashSet<>();
-        String current = key;
-        while (current != null && found.add(current)) {
-            int at = index(current);
-            current = at < 0 ? null : items.get(at).parent();
-        }
-        return found;
-    }
-
-    /** Where a new item goes under {@code parent}: after the parent's last descendant, or at the end. */
-    private int endOf(String parent) {
-        return parent == null || index(parent) < 0 ? items.size() : endOfSubtree(index(parent));
-    }
-
-    /** The position right after the item at {@code at} and the last of the items under it (wherever they are listed). */
-    private int endOfSubtree(int at) {
-        String key = items.get(at).key();
-        int last = at;
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).parent() != null && ancestors(items.get(i).parent()).contains(key)) {
-                last = Math.max(last, i);
-            }
-        }
-        return last + 1;
     }
 
     private static boolean isGroup(RequirementPart r) {

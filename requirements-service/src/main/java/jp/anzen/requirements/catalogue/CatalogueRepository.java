@@ -252,8 +252,9 @@ public class CatalogueRepository {
     }
 
     /**
-     * The other published versions of the framework give way to the one just published; returns them. A version
-     * for a later fiscal year stays current: publishing a revision of last year's form does not retire this year's.
+     * The other published versions of the framework give way to the one just published; returns them. A revision
+     * retires only the version it revises (and that version's other revisions), so that correcting last year's form or
+     * an older guideline never retires the current one; otherwise a version for a later fiscal year stays current.
      */
     public List<String> supersedeOthers(String frameworkId, String publishedVersion) {
         List<String> superseded = new ArrayList<>();
@@ -261,7 +262,8 @@ public class CatalogueRepository {
                 PreparedStatement s = c.prepareStatement("UPDATE framework_version v SET status = 'superseded'"
                         + " FROM framework_version p WHERE p.framework_id = v.framework_id AND p.version = ?"
                         + " AND v.framework_id = ? AND v.status = 'published' AND v.version <> ?"
-                        + " AND (p.fiscal_year IS NULL OR v.fiscal_year IS NULL OR v.fiscal_year <= p.fiscal_year)"
+                        + " AND CASE WHEN p.revision_of IS NOT NULL THEN v.version = p.revision_of OR v.revision_of = p.revision_of"
+                        + " ELSE p.fiscal_year IS NULL OR v.fiscal_year IS NULL OR v.fiscal_year <= p.fiscal_year END"
                         + " RETURNING v.version")) {
             s.setString(1, publishedVersion);
             s.setString(2, frameworkId);

@@ -38,6 +38,13 @@ public record FrameworkVersion(String frameworkId, String version, VersionStatus
         }
     }
 
+    /** The source links that name a site or a search rather than the document (see {@link SourceQuality}). */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<String> weakSourceUrls() {
+        return SourceQuality.weak(sourceUrls);
+    }
+
     /** Provisional editions are shown as such in every report that uses them. */
     @JsonProperty
     public boolean provisional() {

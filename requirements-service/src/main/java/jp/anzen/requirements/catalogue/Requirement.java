@@ -24,6 +24,13 @@ public record Requirement(String id, String parentId, int position, String kind,
         }
     }
 
+    /** The source links that name a site or a search rather than the document (see {@link SourceQuality}). */
+    @com.fasterxml.jackson.annotation.JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<String> weakSourceUrls() {
+        return SourceQuality.weak(sourceUrls);
+    }
+
     public static String id(String frameworkId, String version, String key) {
         return frameworkId + ":" + version + ":" + key;
     }

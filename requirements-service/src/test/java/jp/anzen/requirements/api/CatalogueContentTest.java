@@ -1,6 +1,7 @@
 package jp.anzen.requirements.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -40,7 +41,7 @@ class CatalogueContentTest {
                 .body("find { it.id == 'mhlw-checklist-vendor' }.versions.collectEntries { [it.version, it.status] }",
                         equalTo(java.util.Map.of("2024", "superseded", "2025", "superseded", "2026", "published")))
                 .body("find { it.id == 'mhlw-guideline' }.versions.collectEntries { [it.version, it.status] }",
-                        equalTo(java.util.Map.of("6.0", "superseded", "7.0", "published")));
+                        equalTo(java.util.Map.of("6.0", "superseded", "6.0-r2", "published", "7.0", "published")));
     }
 
     @Test
@@ -68,6 +69,17 @@ class CatalogueContentTest {
                     .body("changed.from", containsInAnyOrder(form + ":2025:2-7", form + ":2025:2-10"))
                     .body("added", equalTo(java.util.List.of("mhlw-checklist-facility:2026:2-account-lock")));
         }
+        // a citation lands on the rule the manual names: 2⑬ 接続元制限 cites システム運用編 13⑪
+        reader().when().get("/api/catalogue/requirements/mhlw-checklist-facility:2026:2-13")
+                .then().statusCode(200)
+                .body("outgoing.findAll { it.relation == 'cites' }.toRequirement", contains("mhlw-guideline:6.0-r2:CTL-13-R11"));
+        reader().when().get("/api/catalogue/frameworks/mhlw-guideline/versions/6.0-r2")
+                .then().statusCode(200).body("provenance.revisionOf", equalTo("6.0"))
+                .body("requirements.find { it.id == 'mhlw-guideline:6.0-r2:CTL' }.children.find { it.id == 'mhlw-guideline:6.0-r2:CTL-13' }"
+                        + ".children.number", contains("13⑪", "13⑫", "13⑬"));
+        // a repository's root is a weak source: listed, and marked
+        reader().when().get("/api/catalogue/requirements/mhlw-checklist-facility:2026:2-account-lock")
+                .then().statusCode(200).body("weakSourceUrls", contains("https://github.com/BeyondHealthTech/healthlegal"));
         // two-factor authentication: a goal and a condition, not a deadline
         reader().when().get("/api/catalogue/requirements/mhlw-checklist-facility:2026:2-10")
                 .then().statusCode(200).body("deadline", nullValue()).body("goal.by", equalTo("2028-03-31"))

@@ -148,6 +148,34 @@ class EditionAuthoringTest {
     }
 
     @Test
+    void a_revision_of_an_older_guideline_retires_only_the_version_it_revises() {
+        given().auth().oauth2(TestTokens.demoUser("demo-editor")).contentType("application/yaml")
+                .config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/yaml", ContentType.TEXT).defaultContentCharset("UTF-8")))
+                .body("""
+                        format: anzen-catalogue-bundle/1
+                        framework: {id: t-auth-gl, kind: guideline, title_ja: 試験指針, title_en: Test guideline, publisher: テスト}
+                        version: {version: '1.0', title_ja: 第1.0版, title_en: Version 1.0}
+                        requirements:
+                          - {key: S-1, kind: section, number: '1', text_ja: はじめに, confidence: verified}
+                        """).when().post("/api/catalogue/imports").then().statusCode(201);
+        editor().when().post("/api/catalogue/frameworks/t-auth-gl/versions/1.0/publish").then().statusCode(200);
+        editor().body(Map.of("basedOn", Map.of("framework", "t-auth-gl", "version", "1.0"), "version", "2.0",
+                "titleJa", "第2.0版", "titleEn", "Version 2.0"))
+                .when().post("/api/catalogue/frameworks/t-auth-gl/versions").then().statusCode(201);
+        editor().when().post("/api/catalogue/frameworks/t-auth-gl/versions/2.0/publish").then().statusCode(200);
+        editor().body(Map.of("basedOn", Map.of("framework", "t-auth-gl", "version", "1.0"), "version", "1.0-r2",
+                "titleJa", "第1.0版（訂正）", "titleEn", "Version 1.0 (corrected)", "revisionReason", "a title found"))
+                .when().post("/api/catalogue/frameworks/t-auth-gl/versions").then().statusCode(201);
+        edit("t-auth-gl", "1.0-r2", Map.of("op", "amend", "key", "S-1", "changes", Map.of("textJa", "はじめに（序）"),
+                "substantive", false, "reason", "the title as printed"));
+        editor().when().post("/api/catalogue/frameworks/t-auth-gl/versions/1.0-r2/publish").then().statusCode(200);
+        editor().when().get("/api/catalogue/frameworks").then().statusCode(200)
+                .body("find { it.id == 't-auth-gl' }.versions.collectEntries { [it.version, it.status] }",
+                        equalTo(Map.of("1.0", "superseded", "2.0", "published", "1.0-r2", "published")));
+    }
+
+    @Test
     void a_bad_edit_is_refused_with_every_error_located_and_the_draft_stays_as_it_was() {
         givenPublishedForm("t-auth-bad", "clinic", "");
         editor().body(Map.of("basedOn", Map.of("framework", "t-auth-bad", "version", "2025"), "version", "2026",
