@@ -45,6 +45,9 @@ public class EditionAuthoring {
     /** Creates the draft, a copy of {@code request.basedOn()}, as version {@code request.version()} of {@code frameworkId}. */
     @Transactional
     public FrameworkVersion create(String frameworkId, NewEdition request, String actor) {
+        if (frameworkId != null && request.version() != null) {
+            editions.lockName(frameworkId, request.version());
+        }
         List<BundleError> errors = new ArrayList<>();
         if (frameworkId == null || frameworkId.length() > 100 || !frameworkId.matches("[a-z0-9][a-z0-9-]*")) {
             errors.add(new BundleError("/framework", "a framework id is lower-case letters, digits and hyphens (the path's"

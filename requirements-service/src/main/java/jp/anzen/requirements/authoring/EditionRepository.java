@@ -50,6 +50,22 @@ public class EditionRepository {
         }
     }
 
+    /**
+     * Holds the name {@code framework:version} until the transaction ends, so that two editors (or two instances
+     * running the shipped scripts) creating the same version meet one after the other, and the second learns that it
+     * exists rather than failing on the key.
+     */
+    public void lockName(String frameworkId, String version) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('edition:' || ? || ':' || ?))")) {
+            s.setString(1, frameworkId);
+            s.setString(2, version);
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int append(String frameworkId, String version, JsonNode edit, String actor) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO edition_edit (framework_id, version, seq, edit, actor)"

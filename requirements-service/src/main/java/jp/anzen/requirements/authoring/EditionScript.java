@@ -26,11 +26,16 @@ public class EditionScript {
 
     private final EditionAuthoring authoring;
     private final EditionPublisher publisher;
+    private final EditionRepository editions;
+    private final jp.anzen.requirements.catalogue.CatalogueRepository catalogue;
     private final ObjectMapper json;
 
-    public EditionScript(EditionAuthoring authoring, EditionPublisher publisher, ObjectMapper json) {
+    public EditionScript(EditionAuthoring authoring, EditionPublisher publisher, EditionRepository editions,
+            jp.anzen.requirements.catalogue.CatalogueRepository catalogue, ObjectMapper json) {
         this.authoring = authoring;
         this.publisher = publisher;
+        this.editions = editions;
+        this.catalogue = catalogue;
         this.json = json;
     }
 
@@ -42,8 +47,14 @@ public class EditionScript {
         }
     }
 
+    /** Authors and publishes the edition; when it exists already (another instance ran the script first), nothing. */
     @Transactional
     public FrameworkVersion run(Script script, String actor) {
+        editions.lockName(script.framework(), script.edition().version());
+        var existing = catalogue.version(script.framework(), script.edition().version());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         authoring.create(script.framework(), script.edition(), actor);
         int at = 0;
         for (Edit edit : script.edits() == null ? List.<Edit>of() : script.edits()) {

@@ -205,6 +205,26 @@ class EditionAuthoringTest {
     }
 
     @Test
+    void two_editors_creating_the_same_version_at_once_get_one_draft_and_a_clear_refusal() throws Exception {
+        givenPublishedForm("t-auth-race", "clinic", "");
+        Map<String, Object> body = Map.of("basedOn", Map.of("framework", "t-auth-race", "version", "2025"), "version", "2026",
+                "fiscalYear", 2026, "titleJa", "令和8年度版", "titleEn", "FY2026");
+        String token = TestTokens.demoUser("demo-editor"); // one token: the race is the service's, not the realm's
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/catalogue/frameworks/t-auth-race/versions")
+                    .then().extract().statusCode());
+            var second = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/catalogue/frameworks/t-auth-race/versions")
+                    .then().extract().statusCode());
+            org.assertj.core.api.Assertions.assertThat(java.util.List.of(first.get(), second.get()))
+                    .containsExactlyInAnyOrder(201, 400);
+        } finally {
+            pool.shutdownNow();
+        }
+        editor().when().get("/api/catalogue/frameworks/t-auth-race/versions/2026/edits").then().body("op", contains("create"));
+    }
+
+    @Test
     void only_editors_author_editions() {
         givenPublishedForm("t-auth-roles", "clinic", "");
         for (String user : new String[] { "demo-facility", "demo-network", "demo-ops" }) {
