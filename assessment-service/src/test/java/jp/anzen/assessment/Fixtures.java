@@ -164,6 +164,17 @@ public final class Fixtures {
         }
     }
 
+    /** One catalogue event, as the requirements service writes it. */
+    public static void catalogueEvent(String key, String type, String subject, String data) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            send(producer, key, type, subject, data);
+        }
+    }
+
     private static void send(KafkaProducer<String, String> producer, String key, String type, String subject, String data)
             throws Exception {
         var record = new ProducerRecord<>("catalogue-events", key, data);

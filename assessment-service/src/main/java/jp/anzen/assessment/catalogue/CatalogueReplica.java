@@ -89,7 +89,10 @@ public class CatalogueReplica {
                 s.setString(8, event.path("provisional").asBoolean(false)
                         ? event.path("provisionalReason").asText("the edition is marked provisional") : null);
                 if (s.executeUpdate() == 0) {
-                    return; // already applied: published versions never change
+                    // applied before: published versions never change, but one replicated before the replica kept
+                    // wording and places lacks them; they are filled in once, and nothing else is touched
+                    fillIn(c, event);
+                    return;
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO published_requirement (requirement_id,"
@@ -161,6 +164,31 @@ public class CatalogueReplica {
                 }
                 s.executeBatch();
             }
+        }
+    }
+
+    private static void fillIn(Connection c, JsonNode event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE published_version SET framework_title_ja = ?, title_ja = ?,"
+                + " provisional_reason = ? WHERE framework_id = ? AND version = ? AND title_ja IS NULL")) {
+            s.setString(1, text(event, "frameworkTitleJa"));
+            s.setString(2, text(event, "titleJa"));
+            s.setString(3, event.path("provisional").asBoolean(false)
+                    ? event.path("provisionalReason").asText("the edition is marked provisional") : null);
+            s.setString(4, event.get("frameworkId").asText());
+            s.setString(5, event.get("version").asText());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE published_requirement SET position = ?, text_ja = ?, text_en = ?,"
+                + " target = ? WHERE requirement_id = ? AND position IS NULL AND text_ja IS NULL")) {
+            for (JsonNode r : event.get("requirements")) {
+                s.setObject(1, r.has("position") ? r.get("position").asInt() : null, java.sql.Types.INTEGER);
+                s.setString(2, text(r, "textJa"));
+                s.setString(3, text(r, "textEn"));
+                s.setString(4, text(r, "target"));
+                s.setString(5, r.get("id").asText());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 
