@@ -89,17 +89,8 @@ public class WorkbookUploads {
     }
 
     private void finish(String assessmentId, String sha256, int streamVersion, int answers) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE workbook_upload SET stream_version = ?, answers = ?"
-                        + " WHERE assessment_id = ?::uuid AND sha256 = ?")) {
-            s.setInt(1, streamVersion);
-            s.setInt(2, answers);
-            s.setString(3, assessmentId);
-            s.setString(4, sha256);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        update("UPDATE workbook_upload SET stream_version = ?, answers = ? WHERE assessment_id = ?::uuid AND sha256 = ?",
+                streamVersion, answers, assessmentId, sha256);
     }
 
     private int recordedAnswers(String assessmentId, String sha256) {
@@ -116,10 +107,10 @@ public class WorkbookUploads {
         }
     }
 
-    private int update(String sql, String... parameters) {
+    private int update(String sql, Object... parameters) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                s.setString(i + 1, parameters[i]);
+                s.setObject(i + 1, parameters[i]);
             }
             return s.executeUpdate();
         } catch (SQLException e) {

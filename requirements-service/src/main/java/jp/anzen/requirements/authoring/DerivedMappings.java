@@ -38,7 +38,7 @@ final class DerivedMappings {
         String to = Requirement.id(frameworkId, version, "");
         List<MappingSet> sets = new ArrayList<>();
         for (var source : bySource.entrySet()) {
-            String[] from = splitLast(source.getKey());
+            String[] from = frameworkAndVersion(source.getKey());
             String id = "edition:" + source.getKey() + "--" + frameworkId + ":" + version;
             List<Mapping> mappings = new ArrayList<>();
             Set<String> reached = new HashSet<>();
@@ -57,7 +57,7 @@ final class DerivedMappings {
     }
 
     /** {@code framework:version} (a framework id has no colon; a version neither). */
-    private static String[] splitLast(String source) {
+    private static String[] frameworkAndVersion(String source) {
         int at = source.indexOf(':');
         return new String[] { source.substring(0, at), source.substring(at + 1) };
     }

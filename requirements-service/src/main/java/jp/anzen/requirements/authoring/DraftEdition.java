@@ -142,7 +142,8 @@ final class DraftEdition {
         boolean substantive = edit.substantive() != null ? edit.substantive()
                 : MEANING.stream().anyMatch(f -> !Objects.equals(before.get(f), after.get(f)));
         if (substantive) {
-            relink(key, l -> "equivalent".equals(l.relation()) ? new Link(l.from(), l.to(), "changed", edit.reason()) : l);
+            relink(Set.of(key), l -> List.of("equivalent".equals(l.relation())
+                    ? new Link(l.from(), l.to(), "changed", edit.reason()) : l));
         }
     }
 
@@ -177,16 +178,7 @@ final class DraftEdition {
             return;
         }
         items.remove(at);
-        List<Link> next = new ArrayList<>();
-        for (Link l : lineage) {
-            if (!edit.key().equals(l.to())) {
-                next.add(l);
-            } else if (l.from() != null) {
-                next.add(new Link(l.from(), null, "removed", edit.reason()));
-            }
-        }
-        lineage.clear();
-        lineage.addAll(next);
+        relink(Set.of(edit.key()), l -> l.from() == null ? List.of() : List.of(new Link(l.from(), null, "removed", edit.reason())));
     }
 
     private void merge(Edit edit) {
@@ -216,20 +208,17 @@ final class DraftEdition {
         int first = keys.stream().mapToInt(k -> Positions.index(items, k)).min().orElseThrow();
         items.set(first, into);
         items.removeIf(r -> r != into && keys.contains(r.key()));
-        boolean added = false;
-        List<Link> next = new ArrayList<>();
-        for (Link l : lineage) {
-            if (!keys.contains(l.to())) {
-                next.add(l);
-            } else if (l.from() != null) {
-                next.add(new Link(l.from(), into.key(), "merged", edit.reason()));
-            } else if (!added) {
-                next.add(new Link(null, into.key(), "added", l.note()));
-                added = true;
+        boolean[] added = { false }; // items added by earlier edits become one added item
+        relink(Set.copyOf(keys), l -> {
+            if (l.from() != null) {
+                return List.of(new Link(l.from(), into.key(), "merged", edit.reason()));
             }
-        }
-        lineage.clear();
-        lineage.addAll(next);
+            if (added[0]) {
+                return List.of();
+            }
+            added[0] = true;
+            return List.of(new Link(null, into.key(), "added", l.note()));
+        });
     }
 
     private void split(Edit edit) {
@@ -266,19 +255,9 @@ final class DraftEdition {
         }
         items.remove(at);
         items.addAll(at, into);
-        List<Link> next = new ArrayList<>();
-        for (Link l : lineage) {
-            if (!edit.key().equals(l.to())) {
-                next.add(l);
-                continue;
-            }
-            for (RequirementPart part : into) {
-                next.add(l.from() == null ? new Link(null, part.key(), "added", l.note())
-                        : new Link(l.from(), part.key(), "split", edit.reason()));
-            }
-        }
-        lineage.clear();
-        lineage.addAll(next);
+        relink(Set.of(edit.key()), l -> into.stream().map(part -> l.from() == null
+                ? new Link(null, part.key(), "added", l.note())
+                : new Link(l.from(), part.key(), "split", edit.reason())).toList());
     }
 
     private void includeForm(Edit edit, Function<String, Optional<List<RequirementPart>>> forms) {
@@ -315,8 +294,18 @@ final class DraftEdition {
         }
     }
 
-    private void relink(String key, java.util.function.UnaryOperator<Link> change) {
-        lineage.replaceAll(l -> key.equals(l.to()) ? change.apply(l) : l);
+    /** Replaces each line of lineage that leads to one of {@code keys} by what {@code change} makes of it, in place. */
+    private void relink(Set<String> keys, Function<Link, List<Link>> change) {
+        List<Link> next = new ArrayList<>(lineage.size());
+        for (Link l : lineage) {
+            if (l.to() != null && keys.contains(l.to())) {
+                next.addAll(change.apply(l));
+            } else {
+                next.add(l);
+            }
+        }
+        lineage.clear();
+        lineage.addAll(next);
     }
 
     private void check(String at, RequirementPart item) {

@@ -139,8 +139,7 @@ public class EditionAuthoring {
         DraftEdition next = draft.apply(edit, json, this::published);
         catalogue.replaceDraftRequirements(frameworkId, version, requirements(frameworkId, version, next));
         editions.replaceLineage(frameworkId, version, next.lineage());
-        int seq = editions.append(frameworkId, version, json.valueToTree(edit), actor);
-        return editions.edits(frameworkId, version).stream().filter(e -> e.seq() == seq).findFirst().orElseThrow();
+        return editions.append(frameworkId, version, json.valueToTree(edit), actor);
     }
 
     public List<EditionRepository.RecordedEdit> edits(String frameworkId, String version) {

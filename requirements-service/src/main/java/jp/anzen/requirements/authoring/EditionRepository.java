@@ -25,6 +25,10 @@ public class EditionRepository {
 
     /** One edit as recorded: its place in the draft's history, who made it and when. */
     public record RecordedEdit(int seq, String op, String reason, String actor, java.time.Instant recordedAt, JsonNode edit) {
+
+        static RecordedEdit of(int seq, JsonNode edit, String actor, Timestamp at) {
+            return new RecordedEdit(seq, edit.path("op").asText(), edit.path("reason").asText(null), actor, at.toInstant(), edit);
+        }
     }
 
     private final AgroalDataSource dataSource;
@@ -66,11 +70,11 @@ public class EditionRepository {
         }
     }
 
-    public int append(String frameworkId, String version, JsonNode edit, String actor) {
+    public RecordedEdit append(String frameworkId, String version, JsonNode edit, String actor) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO edition_edit (framework_id, version, seq, edit, actor)"
                         + " SELECT ?, ?, coalesce(max(seq) + 1, 0), ?::jsonb, ? FROM edition_edit"
-                        + " WHERE framework_id = ? AND version = ? RETURNING seq")) {
+                        + " WHERE framework_id = ? AND version = ? RETURNING seq, recorded_at")) {
             s.setString(1, frameworkId);
             s.setString(2, version);
             s.setString(3, json.writeValueAsString(edit));
@@ -79,7 +83,7 @@ public class EditionRepository {
             s.setString(6, version);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return r.getInt(1);
+                return RecordedEdit.of(r.getInt(1), edit, actor, r.getTimestamp(2));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -95,10 +99,7 @@ public class EditionRepository {
             s.setString(2, version);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    JsonNode edit = json.readTree(r.getString(2));
-                    Timestamp at = r.getTimestamp(4);
-                    edits.add(new RecordedEdit(r.getInt(1), edit.path("op").asText(), edit.path("reason").asText(null),
-                            r.getString(3), at.toInstant(), edit));
+                    edits.add(RecordedEdit.of(r.getInt(1), json.readTree(r.getString(2)), r.getString(3), r.getTimestamp(4)));
                 }
             }
         } catch (SQLException | JsonProcessingException e) {

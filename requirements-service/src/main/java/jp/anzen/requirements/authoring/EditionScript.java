@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jp.anzen.requirements.catalogue.FrameworkVersion;
 
 /**
  * An edition written down as the calls an editor would make ({@code format: anzen-edition-script/1}): the new
@@ -47,13 +46,15 @@ public class EditionScript {
         }
     }
 
-    /** Authors and publishes the edition; when it exists already (another instance ran the script first), nothing. */
+    /**
+     * Authors and publishes the edition; returns false, having done nothing, when it exists already (a restart, or
+     * another instance ran the script first).
+     */
     @Transactional
-    public FrameworkVersion run(Script script, String actor) {
+    public boolean run(Script script, String actor) {
         editions.lockName(script.framework(), script.edition().version());
-        var existing = catalogue.version(script.framework(), script.edition().version());
-        if (existing.isPresent()) {
-            return existing.get();
+        if (catalogue.version(script.framework(), script.edition().version()).isPresent()) {
+            return false;
         }
         authoring.create(script.framework(), script.edition(), actor);
         int at = 0;
@@ -65,6 +66,7 @@ public class EditionScript {
             }
             at++;
         }
-        return publisher.publish(script.framework(), script.edition().version());
+        publisher.publish(script.framework(), script.edition().version());
+        return true;
     }
 }

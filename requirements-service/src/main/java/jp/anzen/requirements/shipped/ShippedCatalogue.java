@@ -117,11 +117,7 @@ public class ShippedCatalogue {
                 profiles.publish(bundle.id(), bundle.version());
             }
             case EditionScript.FORMAT -> {
-                var script = scripts.read(document);
-                if (catalogue.version(script.framework(), script.edition().version()).isPresent()) {
-                    return false;
-                }
-                scripts.run(script, "anzen (shipped catalogue)");
+                return scripts.run(scripts.read(document), "anzen (shipped catalogue)");
             }
             default -> throw new IllegalStateException("unknown format " + format);
         }
