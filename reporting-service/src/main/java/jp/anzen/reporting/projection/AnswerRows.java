@@ -35,6 +35,11 @@ final class AnswerRows {
     private final Map<String, List<Row>> byItem = new LinkedHashMap<>();
     private final Set<String> pendingAssessments = new HashSet<>();
     /**
+     * Forms opened in the batch: their current answers are worked out at the flush too, so that a form opened after its
+     * catalogue version arrived has them as one opened before it does (the version's arrival refreshes those).
+     */
+    private final Set<String> opened = new HashSet<>();
+    /**
      * Whether these answers may come after later answers to their items (a dead-lettered answer replayed): each is then
      * put at its place in the item's history instead of after its end.
      */
@@ -67,6 +72,19 @@ final class AnswerRows {
         pendingAssessments.add(row.assessmentId());
     }
 
+    private void refreshCurrent(Connection c) throws SQLException {
+        opened.addAll(pendingAssessments);
+        CurrentAnswers.refresh(c, opened);
+        byItem.clear();
+        pendingAssessments.clear();
+        opened.clear();
+    }
+
+    /** A form opened in this batch (written before the flush, with the batch's other new rows). */
+    void opened(String assessmentId) {
+        opened.add(assessmentId);
+    }
+
     /** Whether answers of this assessment wait to be written. */
     boolean pendingFor(String assessmentId) {
         return pendingAssessments.contains(assessmentId);
@@ -74,6 +92,9 @@ final class AnswerRows {
 
     void flush(Connection c) throws SQLException {
         if (byItem.isEmpty()) {
+            if (!opened.isEmpty()) {
+                refreshCurrent(c);
+            }
             return;
         }
         if (outOfTurn) {
@@ -119,9 +140,7 @@ final class AnswerRows {
             confirm.setArray(3, c.createArrayOf("text", firstPerItem.values().stream().map(r -> r.at().toString()).toArray()));
             confirm.executeUpdate();
         }
-        CurrentAnswers.refresh(c, pendingAssessments);
-        byItem.clear();
-        pendingAssessments.clear();
+        refreshCurrent(c);
     }
 
     /**
@@ -155,9 +174,7 @@ final class AnswerRows {
                 }
             }
         }
-        CurrentAnswers.refresh(c, pendingAssessments);
-        byItem.clear();
-        pendingAssessments.clear();
+        refreshCurrent(c);
     }
 
     /** One answer row, valid from its time until {@code validTo} (null: current). */

@@ -9,8 +9,9 @@ import java.util.Collection;
  * Keeps {@code assessment.current_answers} and {@code current_no_targets} of facilities' own forms (the summaries
  * count only those; vendor pushes, most of the writes, need no refresh): a form's current first-round answers as one
  * character per item in catalogue order, and the target dates of its current "no" answers (see V5). Worked out
- * again from the answer rows, never patched, so that they cannot drift from them; a form whose catalogue version is
- * not projected yet has neither, and gets both when the version arrives.
+ * again from the answer rows, never patched, so that they cannot drift from them. A form gets both when it is opened
+ * (or answered); one whose catalogue version is not projected yet has neither, and gets both when the version arrives,
+ * so that the order the two topics arrive in (live, or in a rebuild) makes no difference.
  */
 final class CurrentAnswers {
 

@@ -189,6 +189,9 @@ public class Projector {
                     FacilityEvents.apply(writes, type, payload, event.time());
                 } else {
                     AnswerEvents.apply(writes, type, payload, event.time());
+                    if ("assessment-opened".equals(type)) {
+                        answers.opened(payload.get("assessmentId").asText());
+                    }
                 }
             }
             advance(event);
