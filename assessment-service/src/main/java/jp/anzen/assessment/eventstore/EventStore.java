@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,10 +34,13 @@ public class EventStore {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    /** Wakes the relay once the caller's transaction committed (and never, when it rolls back). */
+    private final Event<EventsAppended> appended;
 
-    public EventStore(AgroalDataSource dataSource, ObjectMapper json) {
+    public EventStore(AgroalDataSource dataSource, ObjectMapper json, Event<EventsAppended> appended) {
         this.dataSource = dataSource;
         this.json = json;
+        this.appended = appended;
     }
 
     /** The stream's events in order; empty when the stream does not exist. */
@@ -125,6 +129,7 @@ public class EventStore {
                 }
             }
             s.executeBatch();
+            appended.fire(EventsAppended.INSTANCE);
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
                 throw new StreamConflictException(appends.get(0).streamId(), appends.get(0).expectedVersion());

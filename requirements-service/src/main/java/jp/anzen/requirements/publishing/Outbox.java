@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +20,13 @@ public class Outbox {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    /** Wakes the relay once the caller's transaction committed (and never, when it rolls back). */
+    private final Event<OutboxWritten> written;
 
-    public Outbox(AgroalDataSource dataSource, ObjectMapper json) {
+    public Outbox(AgroalDataSource dataSource, ObjectMapper json, Event<OutboxWritten> written) {
         this.dataSource = dataSource;
         this.json = json;
+        this.written = written;
     }
 
     public void add(String key, String type, String subject, Object payload) {
@@ -35,6 +39,7 @@ public class Outbox {
             s.setString(4, subject);
             s.setString(5, json.writeValueAsString(payload));
             s.executeUpdate();
+            written.fire(OutboxWritten.INSTANCE);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot write to the outbox", e);
         }

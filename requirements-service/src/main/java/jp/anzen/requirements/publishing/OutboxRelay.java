@@ -4,24 +4,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -32,30 +38,84 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * a transaction that started earlier but commits later can then never be skipped. The checkpoint moves in
  * the same transaction, after Kafka acknowledged every record of the batch; an advisory lock keeps one
  * relay at a time when the service runs several instances.
+ *
+ * <p>The same design as the assessment service's event relay, in a copy of its own: a thread that starts a round on
+ * every commit of this instance that wrote to the outbox ({@link OutboxWritten}), and looks every
+ * {@code anzen.outbox.poll-interval} for the commits of other instances, which wake only their own relay.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    /** What a round returns when another instance's relay holds the lock. */
+    private static final int RELAYING_ELSEWHERE = -1;
+    /** How soon a relay that found the lock taken tries again, so that its own instance's commits do not wait. */
+    private static final Duration LOCK_RETRY = Duration.ofMillis(20);
 
     private final AgroalDataSource dataSource;
     private final Emitter<String> emitter;
+    private final Duration pollInterval;
+    /** Commits not looked at yet; not the thread's park permit, which the Kafka and JDBC calls of a round use too. */
+    private final Semaphore commits = new Semaphore(0);
+    private volatile Thread loop;
 
-    public OutboxRelay(AgroalDataSource dataSource, @Channel(Outbox.CATALOGUE_EVENTS) Emitter<String> emitter) {
+    public OutboxRelay(AgroalDataSource dataSource, @Channel(Outbox.CATALOGUE_EVENTS) Emitter<String> emitter,
+            @ConfigProperty(name = "anzen.outbox.poll-interval") Duration pollInterval) {
         this.dataSource = dataSource;
         this.emitter = emitter;
+        this.pollInterval = pollInterval;
     }
 
-    @Scheduled(every = "${anzen.outbox.poll-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        try {
-            while (relayBatch() == BATCH) {
-                // keep going while there is a backlog
+    void start(@Observes StartupEvent started) {
+        // assigned before it starts: the loop runs only while it is the current one
+        Thread thread = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::run);
+        loop = thread;
+        thread.start();
+    }
+
+    /** After the commit of a transaction that wrote to the outbox: its rows can be sent now. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (commits.availablePermits() == 0) { // one is enough: a round sends everything committed before it
+            commits.release();
+        }
+    }
+
+    /** Whether the relay's thread runs: without it published versions would never reach the other services. */
+    public boolean running() {
+        Thread running = loop;
+        return running != null && running.isAlive();
+    }
+
+    @PreDestroy
+    void stop() {
+        Thread running = loop;
+        loop = null;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    private void run() {
+        while (loop == Thread.currentThread()) {
+            try {
+                commits.drainPermits(); // this round sends what they committed; later commits release again
+                int sent = relayBatch();
+                if (sent == RELAYING_ELSEWHERE) {
+                    Thread.sleep(LOCK_RETRY);
+                } else if (sent < BATCH) { // a full batch means a backlog: drain it before waiting
+                    commits.tryAcquire(pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+                try {
+                    Thread.sleep(Duration.ofSeconds(1));
+                } catch (InterruptedException stopped) {
+                    return;
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
         }
     }
 
@@ -68,7 +128,7 @@ public class OutboxRelay {
     int relayBatch() {
         try (Connection c = dataSource.getConnection()) {
             if (!tryLock(c)) {
-                return 0;
+                return RELAYING_ELSEWHERE;
             }
             List<Row> rows = next(c);
             if (rows.isEmpty()) {

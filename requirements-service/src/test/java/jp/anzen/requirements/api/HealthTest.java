@@ -20,6 +20,13 @@ class HealthTest {
     }
 
     @Test
+    void the_service_is_alive_while_its_outbox_relay_runs() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP"));
+    }
+
+    @Test
     void the_openapi_document_describes_the_catalogue() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
