@@ -76,14 +76,27 @@ final class CpuUse {
         if (to.ticks().isEmpty() || units <= 0) {
             return "(not measured)";
         }
-        Map<String, Double> micros = new LinkedHashMap<>();
-        to.ticks().forEach((name, ticks) -> micros.put(name,
-                (ticks - from.ticks().getOrDefault(name, 0L)) / TICKS_PER_SECOND * 1e6 / units));
+        Map<String, Double> micros = microsPerUnit(from, to, units);
         double total = micros.values().stream().mapToDouble(Double::doubleValue).sum();
         return micros.entrySet().stream().filter(e -> e.getValue() >= 0.5)
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .map(e -> "%s %.0f".formatted(e.getKey(), e.getValue())).collect(Collectors.joining(", "))
                 + " µs per %s (%.0f in all)".formatted(unit, total);
+    }
+
+    /** The CPU of every process between the samples per unit of work, in µs; NaN where /proc is not there. */
+    static double totalPerUnit(Sample from, Sample to, long units) {
+        if (to.ticks().isEmpty() || units <= 0) {
+            return Double.NaN;
+        }
+        return microsPerUnit(from, to, units).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static Map<String, Double> microsPerUnit(Sample from, Sample to, long units) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        to.ticks().forEach((name, ticks) -> micros.put(name,
+                (ticks - from.ticks().getOrDefault(name, 0L)) / TICKS_PER_SECOND * 1e6 / units));
+        return micros;
     }
 
     /**

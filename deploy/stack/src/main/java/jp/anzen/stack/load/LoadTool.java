@@ -27,7 +27,7 @@ public final class LoadTool {
     private final Report report = new Report();
     private final Http http = new Http();
     /** Set by the rebuild phase, read by the targets. */
-    private long rebuildRate;
+    private double rebuildAnswersPerSecond;
 
     private LoadTool(Map<String, String> options) {
         this.options = options;
@@ -100,7 +100,9 @@ public final class LoadTool {
         ProjectionLag.awaitCaughtUp(kafka, Duration.ofMinutes(3));
         double catchUp = since(t);
         // the projection lags during a burst: the whole cost of an answer shows only once it has caught up
-        String perAnswer = CpuUse.perUnit(cpu, CpuUse.sample(root), rows, "answer");
+        CpuUse.Sample caughtUp = CpuUse.sample(root);
+        String perAnswer = CpuUse.perUnit(cpu, caughtUp, rows, "answer");
+        double cpuPerAnswer = CpuUse.totalPerUnit(cpu, caughtUp, rows);
         Baselines.Rates base = Baselines.measure(stack.servers().postgres(), kafka, rows, 300);
         report.line("");
         report.line("== vendor push burst (%d pushes of 300 answers, %d vendor systems in parallel, through the gateway)",
@@ -187,7 +189,7 @@ public final class LoadTool {
         report.line("== every operation");
         recorder.all().values().forEach(f -> report.line(Recorder.line(f)));
         report.line("errors: %d%s", recorder.errorCount(), recorder.errorCount() == 0 ? " (none, as required)" : " (MUST BE NONE)");
-        targets(pushRate, base);
+        targets(pushRate, cpuPerAnswer, base);
     }
 
     /** The steady mix for {@code warmup} seconds into a recorder of its own; its errors still count. */
@@ -291,28 +293,30 @@ public final class LoadTool {
         report.line("%,d assessment events (%,d answers) and %,d catalogue events, switched after %s: %,d events/s, %,.0f answers/s",
                 status.path("assessmentEvents").asLong(), answers, status.path("catalogueEvents").asLong(), took,
                 status.path("eventsPerSecond").asLong(), answers / (took.toMillis() / 1000.0));
-        rebuildRate = status.path("eventsPerSecond").asLong();
+        rebuildAnswersPerSecond = answers / (took.toMillis() / 1000.0);
     }
 
-    private void targets(double pushRate, Baselines.Rates base) {
+    /** The targets of the event contract v2's work, on 2 cores; a missed one says what to look at, not that the run failed. */
+    private void targets(double pushRate, double cpuPerAnswer, Baselines.Rates base) {
         var lag = recorder.figures(SteadyMix.LAG);
         var summary = recorder.all().entrySet().stream().filter(e -> e.getKey().startsWith("network summary, "))
                 .findFirst().orElseThrow().getValue();
-        double overhead = Math.max(recorder.figures("readiness report (GET), through the gateway").p99()
-                - recorder.figures("readiness report (GET), direct").p99(),
-                recorder.figures("facility edit (PUT), through the gateway").p99()
-                        - recorder.figures("facility edit (PUT), direct").p99());
+        double addedP50 = Math.max(recorder.figures("readiness report (GET), through the gateway").p50()
+                - recorder.figures("readiness report (GET), direct").p50(),
+                recorder.figures("facility edit (PUT), through the gateway").p50()
+                        - recorder.figures("facility edit (PUT), direct").p50());
+        double postgres = Math.max(base.insertRowsPerSecond(), base.copyRowsPerSecond());
         report.line("");
         report.line("== targets (2 cores)");
-        target("vendor push >= 5,000 answers/s end to end", pushRate >= 5000, "%,.0f/s", pushRate);
-        target("vendor push >= 0.5 x PostgreSQL alone (batched INSERT)", pushRate >= 0.5 * base.insertRowsPerSecond(), "%.2f",
-                pushRate / base.insertRowsPerSecond());
-        target("projection lag p99 < 1 s at " + option("rate") + " answers/s", lag.count() > 0 && lag.p99() < 1000,
+        target("vendor push >= 0.5 x PostgreSQL alone (better of INSERT, COPY)", pushRate >= 0.5 * postgres, "%.2f",
+                pushRate / postgres);
+        target("CPU per stored answer <= 100 µs, all processes", cpuPerAnswer <= 100, "%.0f µs", cpuPerAnswer);
+        target("projection lag p99 < 500 ms at " + option("rate") + " answers/s", lag.count() > 0 && lag.p99() < 500,
                 "p50 %.0f ms, p99 %.0f ms", lag.p50(), lag.p99());
-        target("network summary of " + option("seeded") + " facilities p99 < 100 ms", summary.p99() < 100, "p99 %.1f ms",
+        target("network summary of " + option("seeded") + " facilities p99 < 60 ms", summary.p99() < 60, "p99 %.1f ms",
                 summary.p99());
-        target("gateway overhead p99 < 5 ms", overhead < 5, "%+.2f ms (worse of GET and PUT)", overhead);
-        target("rebuild >= 20,000 events/s", rebuildRate >= 20_000, "%,d events/s", rebuildRate);
+        target("gateway added p50 <= +1 ms", addedP50 <= 1, "%+.2f ms (worse of GET and PUT)", addedP50);
+        target("rebuild >= 50,000 answers/s", rebuildAnswersPerSecond >= 50_000, "%,.0f answers/s", rebuildAnswersPerSecond);
     }
 
     private void target(String what, boolean met, String format, Object... args) {
