@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,8 +36,10 @@ import jp.anzen.requirements.publishing.VersionPublisher;
 /**
  * Imports and publishes the catalogue shipped with the service (src/main/resources/catalogue, in the order
  * of its index.txt) at first start, through the same importers and authoring as the API (bundles are imported,
- * edition scripts are authored edit by edit). What is already there is left
- * as it is, so restarts and several instances starting together are harmless.
+ * edition scripts are authored edit by edit). What is already there is left as it is, so restarts are harmless;
+ * instances starting together take turns through a PostgreSQL advisory lock held on a connection of its own
+ * for the whole import (each import commits in its own transactions, so a transaction lock would not cover
+ * the check "is it there?" and the import that follows it).
  */
 @ApplicationScoped
 public class ShippedCatalogue {
@@ -47,10 +54,11 @@ public class ShippedCatalogue {
     private final MappingRepository mappings;
     private final ServiceProfileRepository profileRepository;
     private final EditionScript scripts;
+    private final DataSource dataSource;
     private final boolean enabled;
 
-    public ShippedCatalogue(Imports imports, VersionPublisher versions, MappingSets mappingSets, ServiceProfiles profiles,
-            CatalogueRepository catalogue, MappingRepository mappings, ServiceProfileRepository profileRepository,
+    public ShippedCatalogue(DataSource dataSource, Imports imports, VersionPublisher versions, MappingSets mappingSets,
+            ServiceProfiles profiles, CatalogueRepository catalogue, MappingRepository mappings, ServiceProfileRepository profileRepository,
             EditionScript scripts, @ConfigProperty(name = "anzen.catalogue.import-shipped") boolean enabled) {
         this.imports = imports;
         this.versions = versions;
@@ -60,6 +68,7 @@ public class ShippedCatalogue {
         this.mappings = mappings;
         this.profileRepository = profileRepository;
         this.scripts = scripts;
+        this.dataSource = dataSource;
         this.enabled = enabled;
     }
 
@@ -67,6 +76,25 @@ public class ShippedCatalogue {
         if (!enabled) {
             return;
         }
+        try (Connection lock = dataSource.getConnection()) {
+            advisory(lock, "SELECT pg_advisory_lock(hashtext('shipped-catalogue'))");
+            try {
+                importAll();
+            } finally {
+                advisory(lock, "SELECT pg_advisory_unlock(hashtext('shipped-catalogue'))");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the shipped catalogue's lock", e);
+        }
+    }
+
+    private static void advisory(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.execute();
+        }
+    }
+
+    private void importAll() {
         long began = System.nanoTime();
         int imported = 0;
         for (String file : index()) {
