@@ -18,7 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jp.anzen.gateway.problem.Problems;
-import jp.anzen.gateway.routing.GatewayConfig;
+import jp.anzen.gateway.balancing.Upstreams;
 import jp.anzen.gateway.routing.Route;
 
 /**
@@ -30,29 +30,30 @@ import jp.anzen.gateway.routing.Route;
 @Singleton
 public class ApiDocs {
 
-    private final GatewayConfig config;
+    private final Upstreams upstreams;
     private final String realmUrl;
 
-    public ApiDocs(GatewayConfig config, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl) {
-        this.config = config;
+    public ApiDocs(Upstreams upstreams, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl) {
+        this.upstreams = upstreams;
         this.realmUrl = realmUrl;
     }
 
     void register(@Observes Router router, Vertx vertx) {
         HttpClient client = vertx.createHttpClient();
-        List<Route> routes = Route.all(config);
+        List<String> services = Route.ALL.stream().map(Route::service).distinct().toList();
         router.get("/api-docs/openapi.json").handler(ctx -> {
             List<Future<JsonObject>> documents = new ArrayList<>();
-            routes.stream().map(Route::upstream).distinct().forEach(upstream -> documents.add(fetch(client, upstream)));
+            services.forEach(service -> documents.add(fetch(client, service)));
             Future.all(documents).onSuccess(all -> send(ctx, merge(all))).onFailure(e -> unavailable(ctx));
         });
-        routes.stream().collect(java.util.stream.Collectors.toMap(Route::service, Route::upstream, (a, b) -> a))
-                .forEach((service, upstream) -> router.get("/api-docs/" + service.replace("-service", "") + ".json")
-                        .handler(ctx -> fetch(client, upstream).onSuccess(document -> send(ctx, withSecurity(document)))
-                                .onFailure(e -> unavailable(ctx))));
+        services.forEach(service -> router.get("/api-docs/" + service.replace("-service", "") + ".json")
+                .handler(ctx -> fetch(client, service).onSuccess(document -> send(ctx, withSecurity(document)))
+                        .onFailure(e -> unavailable(ctx))));
     }
 
-    private static Future<JsonObject> fetch(HttpClient client, java.net.URI upstream) {
+    /** From a ready instance (every instance of a service serves the same document). */
+    private Future<JsonObject> fetch(HttpClient client, String service) {
+        java.net.URI upstream = upstreams.pool(service).anyReady();
         return client.request(HttpMethod.GET, upstream.getPort(), upstream.getHost(), "/q/openapi?format=json")
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()

@@ -2,6 +2,7 @@ package jp.anzen.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,6 +12,8 @@ import io.smallrye.config.WithDefault;
 public interface GatewayConfig {
 
     Upstream upstream();
+
+    Balancing balancing();
 
     Duration upstreamTimeout();
 
@@ -46,11 +49,34 @@ public interface GatewayConfig {
         int vendorBurst();
     }
 
+    /**
+     * Every instance of each service, comma separated ({@code http://127.0.0.1:8082,http://127.0.0.1:8092}); one
+     * instance is a list of one. Each request goes to the next ready instance in turn (see balancing/UpstreamPool).
+     */
     interface Upstream {
-        URI requirements();
+        List<URI> requirements();
 
-        URI assessment();
+        List<URI> assessment();
 
-        URI reporting();
+        List<URI> reporting();
+    }
+
+    /** How the gateway learns which instances may take requests, and how often it tries another one. */
+    interface Balancing {
+        /** How often each instance's readiness is asked; an instance that is DOWN gets no new requests. */
+        @WithDefault("2s")
+        Duration probeInterval();
+
+        /** A readiness answer slower than this counts as DOWN (a stopped or overloaded process). */
+        @WithDefault("1s")
+        Duration probeTimeout();
+
+        /**
+         * How many instances a request that is safe to repeat (GET, HEAD, or a write with an {@code Idempotency-Key}
+         * or {@code If-Match}) is sent to when the connection is lost before an answer. Any request goes on to the
+         * next instance when one refuses the connection: nothing of it was sent.
+         */
+        @WithDefault("2")
+        int attempts();
     }
 }

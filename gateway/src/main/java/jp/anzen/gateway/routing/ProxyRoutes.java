@@ -8,18 +8,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
-import io.vertx.httpproxy.HttpProxy;
+import jp.anzen.gateway.balancing.Upstreams;
 import jp.anzen.gateway.problem.Problems;
 
 /**
  * Proxies each public prefix to its service with Vert.x's reverse proxy: bodies stream both ways, the
- * caller's bearer token goes along (the services validate it again), connections are pooled and kept alive.
+ * caller's bearer token goes along (the services validate it again), connections are pooled and kept alive,
+ * and the requests are shared among the service's ready instances (balancing/Upstreams).
  * Proactive authentication has validated any token before these handlers run (an invalid one never gets
  * here); {@link #requireToken} refuses requests that came without one.
  */
@@ -31,27 +29,22 @@ public class ProxyRoutes {
 
     private final GatewayConfig config;
     private final RateLimiter rateLimiter;
+    private final Upstreams upstreams;
 
-    public ProxyRoutes(GatewayConfig config, RateLimiter rateLimiter) {
+    public ProxyRoutes(GatewayConfig config, RateLimiter rateLimiter, Upstreams upstreams) {
         this.config = config;
         this.rateLimiter = rateLimiter;
+        this.upstreams = upstreams;
     }
 
-    void register(@Observes Router router, Vertx vertx) {
+    void register(@Observes Router router) {
         // before authentication: a request refused for its token has a request id and an access line too
-        List<Route> routes = Route.all(config);
+        List<Route> routes = Route.ALL;
         router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(ProxyRoutes::requestId)
                 .handler(ctx -> AccessLog.handle(ctx, routes.stream().filter(r -> ctx.request().path().startsWith(r.prefix()))
                         .map(Route::service).findFirst().orElse("-")));
         for (Route route : routes) {
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setDefaultHost(route.upstream().getHost())
-                    .setDefaultPort(route.upstream().getPort())
-                    .setKeepAlive(true)
-                    .setMaxPoolSize(config.maxPoolSize())
-                    .setConnectTimeout(5_000)
-                    .setIdleTimeout((int) config.upstreamTimeout().toSeconds()));
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(route.upstream().getPort(), route.upstream().getHost());
+            var proxy = upstreams.proxy(route.service());
             router.route(route.prefix() + "*").handler(ctx -> RequestHygiene.handle(ctx, config.limits()))
                     .handler(ProxyRoutes::requireToken).handler(rateLimiter::handle)
                     .handler(ProxyHandler.create(proxy));

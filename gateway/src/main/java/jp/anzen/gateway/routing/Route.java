@@ -2,16 +2,21 @@ package jp.anzen.gateway.routing;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
-/** A public path prefix and the service that owns it (ARCHITECTURE.md, API conventions). */
-public record Route(String prefix, String service, URI upstream) {
+/** A public path prefix and the service that owns it (docs/architecture.md, API conventions). */
+public record Route(String prefix, String service) {
 
-    public static List<Route> all(GatewayConfig config) {
+    public static final List<Route> ALL = List.of(
+            new Route("/api/catalogue", "requirements-service"),
+            new Route("/api/facilities", "assessment-service"),
+            new Route("/api/vendor", "assessment-service"),
+            new Route("/api/reports", "reporting-service"));
+
+    /** Each service's instances, in the order configured. */
+    public static Map<String, List<URI>> instances(GatewayConfig config) {
         var up = config.upstream();
-        return List.of(
-                new Route("/api/catalogue", "requirements-service", up.requirements()),
-                new Route("/api/facilities", "assessment-service", up.assessment()),
-                new Route("/api/vendor", "assessment-service", up.assessment()),
-                new Route("/api/reports", "reporting-service", up.reporting()));
+        return Map.of("requirements-service", up.requirements(), "assessment-service", up.assessment(),
+                "reporting-service", up.reporting());
     }
 }
